@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -32,12 +31,16 @@ public final class ConfigParser {
             if (line.isEmpty() || line.charAt(0) == '#' || line.chars().allMatch(c -> ValueSyntax.isCSpace((char) c))) {
                 continue;
             }
-            applySetting(stripLeading(line), new Source(file.toString(), i + 1), builder);
+            applySetting(line, new Source(file.toString(), i + 1), builder);
         }
     }
 
     /** One {@code name=value} setting, as given to {@code -o} or read from a line. */
     public static void applySetting(String setting, Source source, VsftpdConfig.Builder builder) {
+        // vsftpd handles the setting as a C string (a NUL ends it) and strips leading blanks here,
+        // so "-o  name=value" works too.
+        int nul = setting.indexOf('\0');
+        setting = stripLeading(nul < 0 ? setting : setting.substring(0, nul));
         int eq = setting.indexOf('=');
         String name = eq < 0 ? setting : setting.substring(0, eq);
         String value = eq < 0 ? "" : setting.substring(eq + 1);
@@ -75,11 +78,17 @@ public final class ConfigParser {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES);
         } catch (IOException e) {
-            throw new OopsException("cannot read config file: " + file, file + ": " + describe(e));
+            // vsftpd opens a directory fine and reads nothing from it; its owner check rejects it below.
+            // ("" would name the working directory in Java; open("") fails in C.)
+            if (file.toString().isEmpty() || !Files.isDirectory(file) || !Files.isReadable(file)) {
+                throw new OopsException("cannot read config file: " + file, file + ": " + describe(e));
+            }
+            bytes = new byte[0];
         }
         try {
-            Object owner = Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || ((Integer) owner) != ownerUid) {
+            // stat(2), not lstat(2): vsftpd follows a symlink to a regular file owned by the right uid.
+            Object owner = Files.getAttribute(file, "unix:uid");
+            if (!Files.isRegularFile(file) || ((Integer) owner) != ownerUid) {
                 throw new OopsException("config file not owned by correct user, or not a file",
                         file + ": must be a regular file owned by uid " + ownerUid + " (it is owned by uid " + owner + ")");
             }

@@ -35,7 +35,7 @@ public final class LaunchArguments {
         List<Path> files = new ArrayList<>();
         boolean fileNamed = false;
         for (String arg : args) {
-            if (arg.equals("-v")) {
+            if (arg.startsWith("-v")) { // vsftpd looks only at the letter after '-': "-vx" is -v too
                 return new Launch(Action.PRINT_VERSION, builder.build(), files);
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 return new Launch(Action.PRINT_HELP, builder.build(), files);

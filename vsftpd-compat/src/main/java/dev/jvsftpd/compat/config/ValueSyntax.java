@@ -37,10 +37,18 @@ final class ValueSyntax {
             negative = text.charAt(i) == '-';
             i++;
         }
+        // glibc atoi is (int) strtol: a 64-bit value that saturates at LONG_MAX/LONG_MIN, then cut to 32 bits.
+        boolean saturated = false;
         for (; i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
-            value = (value * 10 + (text.charAt(i) - '0')) & 0xFFFF_FFFFL;
+            int digit = text.charAt(i) - '0';
+            if (saturated || value > (Long.MAX_VALUE - digit) / 10) {
+                saturated = true;
+            } else {
+                value = value * 10 + digit;
+            }
         }
-        return negative ? (-value) & 0xFFFF_FFFFL : value;
+        long strtol = saturated ? (negative ? Long.MIN_VALUE : Long.MAX_VALUE) : (negative ? -value : value);
+        return strtol & 0xFFFF_FFFFL;
     }
 
     /** Null (unset) for an empty value; Debian and RHEL trim, upstream keeps every byte. */
