@@ -81,7 +81,8 @@ public final class Directives {
     public static final Directive TEXT_USERDB_NAMES = add(bool("text_userdb_names", "NO",
             "Listings show user/group names instead of numeric ids."));
     public static final Directive LS_RECURSE_ENABLE = add(bool("ls_recurse_enable", "NO",
-            "Allow '-R' in LIST/NLST."));
+            "Allow '-R' in LIST/NLST.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LOG_FTP_PROTOCOL = add(bool("log_ftp_protocol", "NO",
             "Log every command and reply into the vsftpd-format log."));
     public static final Directive GUEST_ENABLE = add(bool("guest_enable", "NO",
@@ -91,11 +92,13 @@ public final class Directives {
     public static final Directive USERLIST_DENY = add(bool("userlist_deny", "YES",
             "YES: listed users are refused. NO: only listed users are allowed."));
     public static final Directive USE_LOCALTIME = add(bool("use_localtime", "NO",
-            "Listing dates and MDTM in local time instead of GMT."));
+            "Listing dates and MDTM in local time instead of GMT.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive CHECK_SHELL = add(bool("check_shell", "YES",
             "Non-PAM builds only: the user's shell must be in /etc/shells. PAM builds ignore it (pam_shells does it)."));
     public static final Directive HIDE_IDS = add(bool("hide_ids", "NO",
-            "Listings show 'ftp' as owner and group."));
+            "Listings show 'ftp' as owner and group.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LISTEN = add(bool("listen", "YES",
             "Standalone IPv4 listener. Debian's compiled default is NO. The upstream man page wrongly says NO.")
             .withDefault(Dialect.DEBIAN, "NO")
@@ -114,7 +117,8 @@ public final class Directives {
             "Use sendfile(2) for downloads.")
             .supported(Support.NOT_APPLICABLE));
     public static final Directive FORCE_DOT_FILES = add(bool("force_dot_files", "NO",
-            "Listings show dot files without '-a' (never '.' and '..')."));
+            "Listings show dot files without '-a' (never '.' and '..').")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LISTEN_IPV6 = add(bool("listen_ipv6", "NO",
             "Standalone IPv6 listener. Mutually exclusive with listen.")
             .supported(Support.IMPLEMENTED));
@@ -124,8 +128,7 @@ public final class Directives {
             "Send vsftpd-format lines to syslog (LOG_DAEMON, ident 'vsftpd') instead of vsftpd_log_file."));
     public static final Directive BACKGROUND = add(bool("background", "NO",
             "Fork the listener into the background.")
-            .withDefault(Dialect.RHEL, "YES")
-            .supported(Support.IMPLEMENTED));
+            .withDefault(Dialect.RHEL, "YES"));
     public static final Directive VIRTUAL_USE_LOCAL_PRIVS = add(bool("virtual_use_local_privs", "NO",
             "Guest users get local-user rules (umask, write rights, no forced chroot)."));
     public static final Directive SESSION_SUPPORT = add(bool("session_support", "NO",

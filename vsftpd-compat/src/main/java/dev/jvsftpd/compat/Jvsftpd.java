@@ -1,0 +1,144 @@
+package dev.jvsftpd.compat;
+
+import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_MKDIR_WRITE_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_OTHER_WRITE_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
+import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
+import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
+
+import dev.jvsftpd.compat.config.Dialect;
+import dev.jvsftpd.compat.config.LaunchArguments;
+import dev.jvsftpd.compat.config.LaunchArguments.Launch;
+import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.ftp.SessionServices;
+import dev.jvsftpd.compat.unix.UnixAccount;
+import dev.jvsftpd.compat.unix.UnixAccounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code jvsftpd [config-file]... [-oname=value]... [-v]}: vsftpd's command line, in the
+ * foreground. Config errors print vsftpd's {@code 500 OOPS} line plus where and why, exit 2.
+ */
+public final class Jvsftpd {
+    private static final Logger LOG = LoggerFactory.getLogger(Jvsftpd.class);
+    static final int EXIT_OOPS = 2;
+
+    private Jvsftpd() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.getenv(Dialect.ENVIRONMENT_VARIABLE), System.out, System.err);
+        System.exit(status);
+    }
+
+    /** Runs until the JVM is asked to stop; returns the exit status when it cannot start. */
+    static int run(List<String> args, String dialectSetting, PrintStream out, PrintStream err) {
+        try {
+            Dialect dialect = Dialect.fromEnvironment(dialectSetting);
+            UnixAccount launchingUser = launchingUser();
+            Launch launch = LaunchArguments.parse(args, dialect, launchingUser.uid());
+            switch (launch.action()) {
+                case PRINT_VERSION -> {
+                    out.println("jvsftpd: version " + version() + " (vsftpd 3.0.3 compatible)");
+                    return 0;
+                }
+                case PRINT_HELP -> {
+                    out.print(usage(dialect));
+                    return 0;
+                }
+                default -> {
+                    // serve below
+                }
+            }
+            SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version());
+            VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
+            server.start();
+            describe(launch, server);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                stopped.countDown();
+            }, "jvsftpd-shutdown"));
+            stopped.await();
+            return 0;
+        } catch (OopsException e) {
+            err.println(e.oopsLine());
+            e.detail().ifPresent(detail -> err.println("jvsftpd: " + detail));
+            return EXIT_OOPS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static void describe(Launch launch, VsftpdServer server) {
+        VsftpdConfig config = launch.config();
+        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", version(), server.boundAddress(),
+                launch.configFiles().isEmpty() ? "compiled-in defaults" : launch.configFiles(),
+                config.dialect().displayName());
+        if (config.bool(ANONYMOUS_ENABLE)) {
+            boolean writes = config.bool(WRITE_ENABLE) && (config.bool(ANON_UPLOAD_ENABLE)
+                    || config.bool(ANON_MKDIR_WRITE_ENABLE) || config.bool(ANON_OTHER_WRITE_ENABLE));
+            String root = config.string(ANON_ROOT) != null ? config.string(ANON_ROOT) : "the ftp_username's home";
+            LOG.info("serving anonymous FTP ({}) from {}", writes ? "uploads allowed" : "read-only", root);
+        }
+        if (config.bool(LOCAL_ENABLE)) {
+            LOG.warn("local_enable=YES: local logins are refused until the pam-auth module is wired in");
+        }
+        if (config.bool(BACKGROUND)) {
+            LOG.warn("background=YES: jvsftpd stays in the foreground; let systemd or the shell put it in the background");
+        }
+        List<String> notYet = VsftpdServer.notYetImplemented(config);
+        if (!notYet.isEmpty()) {
+            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", version(), String.join(", ", notYet));
+        }
+    }
+
+    /** The account this JVM runs as; synthesised when the user database does not list it. */
+    private static UnixAccount launchingUser() {
+        try {
+            int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            int gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+            return UnixAccounts.system().byUid(uid).orElseGet(() -> new UnixAccount(
+                    System.getProperty("user.name"), uid, gid, System.getProperty("user.home"), ""));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new OopsException("cannot determine the user jvsftpd runs as",
+                    "jvsftpd needs a Linux /proc to learn its own uid: " + e.getMessage());
+        }
+    }
+
+    static String version() {
+        try (InputStream in = Jvsftpd.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            return "unknown";
+        }
+    }
+
+    private static String usage(Dialect dialect) {
+        return """
+                usage: jvsftpd [config-file]... [-oname=value]... [-v]
+                  config-file     a vsftpd.conf; several are read in order (default: %s, read
+                                  after every -o when no file is named, as vsftpd does)
+                  -oname=value    one directive, applied where it stands among the files
+                  -v              print the version and exit
+                environment:
+                  %s=debian|upstream|rhel   which vsftpd 3.0.3 build to behave as (default debian)
+                """.formatted(dialect.defaultConfigFile(), Dialect.ENVIRONMENT_VARIABLE);
+    }
+}

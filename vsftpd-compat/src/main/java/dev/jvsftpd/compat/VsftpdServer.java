@@ -1,0 +1,143 @@
+package dev.jvsftpd.compat;
+
+import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.IDLE_SESSION_TIMEOUT;
+import static dev.jvsftpd.compat.config.Directives.LISTEN;
+import static dev.jvsftpd.compat.config.Directives.LISTEN_ADDRESS;
+import static dev.jvsftpd.compat.config.Directives.LISTEN_ADDRESS6;
+import static dev.jvsftpd.compat.config.Directives.LISTEN_IPV6;
+import static dev.jvsftpd.compat.config.Directives.LISTEN_PORT;
+import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.MAX_CLIENTS;
+import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
+
+import dev.jvsftpd.compat.config.Directive;
+import dev.jvsftpd.compat.config.Directives;
+import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.ftp.ConnectionGate;
+import dev.jvsftpd.compat.ftp.SessionServices;
+import dev.jvsftpd.compat.ftp.VsftpdCommands;
+import dev.jvsftpd.compat.ftp.VsftpdMessages;
+import dev.jvsftpd.compat.ftp.VsftpdSessionFilter;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerConfigurationException;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.Ftplet;
+import org.apache.ftpserver.listener.Listener;
+import org.apache.ftpserver.listener.ListenerFactory;
+
+/** An Apache FtpServer assembled from a vsftpd config, with vsftpd's startup checks. */
+public final class VsftpdServer {
+    /** Sessions beyond this share threads; with max_clients=0 it is the ceiling. */
+    private static final int MAX_THREADS = 4096;
+
+    private final VsftpdConfig config;
+    private final FtpServer server;
+    private final Listener listener;
+
+    private VsftpdServer(VsftpdConfig config, FtpServer server, Listener listener) {
+        this.config = config;
+        this.server = server;
+        this.listener = listener;
+    }
+
+    /** Checks the config as vsftpd does before it binds, and builds the server (not started). */
+    public static VsftpdServer create(VsftpdConfig config, SessionServices services, boolean runningAsRoot) {
+        if (!config.bool(ANONYMOUS_ENABLE) && !config.bool(LOCAL_ENABLE)) {
+            throw new OopsException("vsftpd: both local and anonymous access disabled!");
+        }
+        if (!runningAsRoot && !config.bool(RUN_AS_LAUNCHING_USER)) {
+            throw new OopsException("vsftpd: must be started as root (see run_as_launching_user option)",
+                    "jvsftpd acts as other users only when it runs as root; to try it unprivileged set"
+                            + " run_as_launching_user=YES and a listen_port above 1023");
+        }
+        ListenerFactory listenerFactory = new ListenerFactory();
+        listenerFactory.setServerAddress(bindAddress(config));
+        listenerFactory.setPort((int) (config.uint(LISTEN_PORT) & 0xffff));
+        listenerFactory.setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.uint(IDLE_SESSION_TIMEOUT)));
+        listenerFactory.setSessionFilter(new VsftpdSessionFilter(config));
+        Listener listener = listenerFactory.createListener();
+
+        FtpServerFactory factory = new FtpServerFactory();
+        factory.addListener("default", listener);
+        factory.setCommandFactory(new VsftpdCommands(config, services));
+        factory.setMessageResource(new VsftpdMessages(config, services.version()));
+        Map<String, Ftplet> ftplets = new LinkedHashMap<>();
+        ftplets.put("vsftpd", new ConnectionGate(config, services));
+        factory.setFtplets(ftplets);
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        // vsftpd's limits are enforced by ConnectionGate; FtpServer's own must never bite first.
+        connections.setMaxLogins(0);
+        connections.setMaxAnonymousLogins(0);
+        connections.setMaxLoginFailures(0);
+        connections.setLoginFailureDelay(0);
+        // A transfer holds a pool thread until it ends; one thread per session keeps a slow
+        // transfer from delaying anyone else's greeting.
+        long maxClients = config.uint(MAX_CLIENTS);
+        connections.setMaxThreads((int) (maxClients == 0 ? MAX_THREADS : Math.min(MAX_THREADS, maxClients + 8)));
+        factory.setConnectionConfig(connections.createConnectionConfig());
+        return new VsftpdServer(config, factory.createServer(), listener);
+    }
+
+    /** vsftpd runs one listener: IPv4 (listen) or IPv6 (listen_ipv6, dual stack on ::). */
+    private static String bindAddress(VsftpdConfig config) {
+        boolean v4 = config.bool(LISTEN);
+        boolean v6 = config.bool(LISTEN_IPV6);
+        if (v4 && v6) {
+            throw new OopsException("run two copies of vsftpd for IPv4 and IPv6");
+        }
+        if (!v4 && !v6) {
+            throw new OopsException("vsftpd: not configured for standalone, must be started from inetd",
+                    "jvsftpd has no inetd mode: set listen=YES (IPv4) or listen_ipv6=YES (IPv6 and IPv4)");
+        }
+        if (v4) {
+            String address = config.string(LISTEN_ADDRESS);
+            return address == null ? "0.0.0.0" : address;
+        }
+        String address = config.string(LISTEN_ADDRESS6);
+        return address == null ? "::" : address;
+    }
+
+    public void start() {
+        try {
+            server.start();
+        } catch (FtpException | FtpServerConfigurationException e) {
+            String family = config.bool(LISTEN) ? "IPv4" : "IPv6";
+            throw new OopsException("could not bind listening " + family + " socket",
+                    "cannot listen on " + bindAddress(config) + " port " + config.uint(LISTEN_PORT) + ": "
+                            + rootCause(e).getMessage());
+        }
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    /** The address actually bound (the port is real even when listen_port was 0). */
+    public InetSocketAddress boundAddress() {
+        return new InetSocketAddress(listener.getServerAddress(), listener.getPort());
+    }
+
+    /** Directives the config sets that jvsftpd accepts but does not act on yet. */
+    public static List<String> notYetImplemented(VsftpdConfig config) {
+        return config.explicitSettings().keySet().stream()
+                .filter(name -> Directives.lookup(name, config.dialect())
+                        .map(d -> d.support() == Directive.Support.NOT_YET).orElse(false))
+                .toList();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.jvsftpd.compat.ftp;
+
+import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.BANNER_FILE;
+
+import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.data.Addresses;
+import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
+import dev.jvsftpd.compat.policy.ConnectionLimits;
+import dev.jvsftpd.compat.session.SessionState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What vsftpd does between accept() and the 220: count the session against max_clients and
+ * max_per_ip, then run the per-session sanity checks (banner_file, the anonymous account, the
+ * e-mail lists) whose failure replaces the greeting with {@code 500 OOPS}. FtpServer sends the
+ * {@code 220} line itself after this, with the text from {@link VsftpdMessages}.
+ */
+public final class ConnectionGate extends DefaultFtplet {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
+    private static final String COUNTED = ConnectionGate.class.getName() + ".address";
+
+    private final VsftpdConfig config;
+    private final SessionServices services;
+    private final ConnectionLimits limits;
+    private final AtomicInteger clients = new AtomicInteger();
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
+    public ConnectionGate(VsftpdConfig config, SessionServices services) {
+        this.config = config;
+        this.services = services;
+        this.limits = ConnectionLimits.from(config);
+    }
+
+    @Override
+    public FtpletResult onConnect(FtpSession session) throws FtpException {
+        String address = Addresses.ipv4View(session.getClientAddress().getAddress());
+        session.setAttribute(COUNTED, address);
+        int total = clients.incrementAndGet();
+        int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        var refusal = limits.refusal(total, fromAddress);
+        if (refusal.isPresent()) {
+            LOG.info("CONNECT: Client \"{}\", \"Connection refused: {}\"", address,
+                    total > limits.maxClients() && limits.maxClients() != 0
+                            ? "too many sessions." : "too many sessions for this address.");
+            session.write(Reply.of(421, refusal.get()));
+            return FtpletResult.DISCONNECT;
+        }
+        SessionState state = SessionState.of(session);
+        state.clientCountAtStart(total);
+        try {
+            if (config.bool(ANONYMOUS_ENABLE)) {
+                services.anonymousAccount(config);
+                state.anonymousPasswords(AnonymousPasswordPolicy.load(config));
+            }
+            String bannerFile = config.string(BANNER_FILE);
+            if (bannerFile != null) {
+                session.write(new Reply(220, Reply.dashedLines(220, bannerLines(bannerFile))));
+            }
+        } catch (OopsException e) {
+            LOG.warn("session refused: 500 OOPS: {}{}", e.vsftpdText(), e.detail().map(d -> " (" + d + ")").orElse(""));
+            session.write(Reply.of(500, "OOPS: " + e.vsftpdText()));
+            return FtpletResult.DISCONNECT;
+        }
+        LOG.debug("CONNECT: Client \"{}\"", address);
+        return FtpletResult.DEFAULT;
+    }
+
+    @Override
+    public FtpletResult onDisconnect(FtpSession session) {
+        String address = (String) session.getAttribute(COUNTED);
+        if (address != null) {
+            session.removeAttribute(COUNTED);
+            clients.decrementAndGet();
+            perAddress.computeIfPresent(address, (a, count) -> count.decrementAndGet() == 0 ? null : count);
+        }
+        return FtpletResult.DEFAULT;
+    }
+
+    /** The banner file's lines, read for every session as vsftpd does (first 100000 bytes). */
+    private static List<String> bannerLines(String file) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            String text = new String(bytes, 0, Math.min(bytes.length, 100_000), StandardCharsets.UTF_8);
+            if (text.endsWith("\n")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return Arrays.asList(text.split("\n", -1));
+        } catch (IOException | RuntimeException e) {
+            throw new OopsException("cannot read banner file:" + file, file + ": unreadable");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jvsftpd.compat.ftp;
+
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.data.DataChannel;
+import dev.jvsftpd.compat.data.DataSettings;
+import dev.jvsftpd.compat.session.SessionState;
+import dev.jvsftpd.compat.session.VsftpdUser;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.impl.FtpIoSession;
+import org.apache.ftpserver.impl.FtpServerContext;
+
+/** One command being handled: the session it came on, its argument, and how to answer. */
+record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest request, VsftpdConfig config,
+                SessionServices services) {
+
+    /** The argument as received; empty when there is none. */
+    String argument() {
+        return request.hasArgument() ? request.getArgument() : "";
+    }
+
+    String verb() {
+        return request.getCommand();
+    }
+
+    SessionState state() {
+        return SessionState.of(session);
+    }
+
+    /** The logged-in user; commands other than the pre-login ones only run after login. */
+    VsftpdUser user() {
+        return (VsftpdUser) session.getUser();
+    }
+
+    /** This session's data channel, created on first use. */
+    DataChannel dataChannel() {
+        SessionState state = state();
+        if (state.dataChannel() == null) {
+            state.dataChannel(new DataChannel(DataSettings.from(config)));
+        }
+        return state.dataChannel();
+    }
+
+    void reply(int code, String text) {
+        session.write(Reply.of(code, text));
+    }
+
+    void reply(Reply reply) {
+        session.write(reply);
+    }
+
+    /** Sends the reply, then closes once it is flushed: vsftpd's fatal exit of a session. */
+    void replyAndClose(int code, String text) {
+        session.write(Reply.of(code, text));
+        session.closeOnFlush();
+    }
+}

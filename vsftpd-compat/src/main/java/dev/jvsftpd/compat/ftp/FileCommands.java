@@ -1,0 +1,124 @@
+package dev.jvsftpd.compat.ftp;
+
+import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.policy.FilePolicy;
+import dev.jvsftpd.compat.session.SessionState;
+import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.compat.unix.FileMode;
+import dev.jvsftpd.compat.unix.UnixFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** MKD, RMD, DELE, RNFR and RNTO with the identity's permissions and vsftpd's replies. */
+final class FileCommands {
+    private FileCommands() {
+    }
+
+    static void mkd(Exchange x) {
+        VsftpdUser user = x.user();
+        Resolution target = user.jail().resolve(x.state().cwd(), x.argument(), false, user.identity());
+        try {
+            Path parent = parentOf(target);
+            FileMode parentMode = FileMode.of(parent);
+            if (!Files.exists(target.realPath(), LinkOption.NOFOLLOW_LINKS) && FilePolicy.mayCreateIn(user, parentMode)) {
+                UnixFiles.createDirectory(target.realPath(), FilePolicy.createMode(0777, x.state().umask()),
+                        user.identity(), parentMode);
+                x.reply(257, Texts.quotePath(typedPath(x)) + " created");
+                return;
+            }
+        } catch (IOException e) {
+            // the same refusal as a permission problem
+        }
+        x.reply(550, "Create directory operation failed.");
+    }
+
+    static void rmd(Exchange x) {
+        boolean removed = remove(x, true);
+        x.reply(removed ? 250 : 550,
+                removed ? "Remove directory operation successful." : "Remove directory operation failed.");
+    }
+
+    static void dele(Exchange x) {
+        boolean removed = remove(x, false);
+        x.reply(removed ? 250 : 550, removed ? "Delete operation successful." : "Delete operation failed.");
+    }
+
+    private static boolean remove(Exchange x, boolean directory) {
+        VsftpdUser user = x.user();
+        Resolution target = user.jail().resolve(x.state().cwd(), x.argument(), false, user.identity());
+        try {
+            Path path = target.realPath();
+            if (!target.exists() || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) != directory
+                    || !FilePolicy.mayRemove(user, FileMode.of(parentOf(target)), FileMode.ofLink(path))) {
+                return false;
+            }
+            Files.delete(path);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void rnfr(Exchange x) {
+        VsftpdUser user = x.user();
+        SessionState state = x.state();
+        state.renameFrom(null);
+        Resolution source = user.jail().resolve(state.cwd(), x.argument(), false, user.identity());
+        if (source.exists()) {
+            state.renameFrom(source);
+            x.reply(350, "Ready for RNTO.");
+        } else {
+            x.reply(550, "RNFR command failed.");
+        }
+    }
+
+    static void rnto(Exchange x) {
+        SessionState state = x.state();
+        Resolution source = state.renameFrom();
+        if (source == null) {
+            x.reply(503, "RNFR required first.");
+            return;
+        }
+        state.renameFrom(null);
+        VsftpdUser user = x.user();
+        Resolution target = user.jail().resolve(state.cwd(), x.argument(), false, user.identity());
+        try {
+            Path from = source.realPath();
+            Path to = target.realPath();
+            boolean allowed = FilePolicy.mayRemove(user, FileMode.of(parentOf(source)), FileMode.ofLink(from))
+                    && FilePolicy.mayCreateIn(user, FileMode.of(parentOf(target)))
+                    && (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)
+                        || FilePolicy.mayRemove(user, FileMode.of(parentOf(target)), FileMode.ofLink(to)));
+            if (allowed) {
+                // rename(2): atomic, replaces an existing target
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+                x.reply(250, "Rename successful.");
+                return;
+            }
+        } catch (IOException e) {
+            // refused below
+        }
+        x.reply(550, "Rename failed.");
+    }
+
+    private static Path parentOf(Resolution resolution) throws IOException {
+        // The jail root has no parent inside the jail: nothing may be created over or moved onto it.
+        if (!resolution.accessible() || resolution.virtualPath().equals("/")) {
+            throw new IOException("no parent directory for " + resolution.virtualPath());
+        }
+        return resolution.realPath().getParent();
+    }
+
+    /** MKD's reply names the argument as typed, made absolute against the cwd. */
+    private static String typedPath(Exchange x) {
+        String argument = x.argument();
+        if (argument.startsWith("/")) {
+            return argument;
+        }
+        String cwd = x.state().cwd();
+        return (cwd.endsWith("/") ? cwd : cwd + "/") + argument;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.jvsftpd.compat.ftp;
+
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.session.SessionState;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.impl.DefaultFtpRequest;
+import org.apache.ftpserver.impl.FtpIoSession;
+import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * Per-session MINA filter for what FtpServer's handler does differently from vsftpd before a
+ * command reaches a Command: vsftpd answers FEAT and OPTS before login (the handler refuses
+ * them without asking anyone), ignores empty lines, and says {@code 421 Timeout.} before
+ * closing an idle session (the handler closes silently).
+ */
+final class ProtocolFilter extends IoFilterAdapter {
+    private final VsftpdConfig config;
+
+    ProtocolFilter(VsftpdConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void messageReceived(NextFilter next, IoSession session, Object message) {
+        // vsftpd ignores an empty line; a line of blanks is the (unknown) command " ".
+        if (message.toString().isEmpty()) {
+            return;
+        }
+        // The codec hands the handler raw lines; it parses them the same way.
+        FtpRequest request = new DefaultFtpRequest(message.toString());
+        if (!isLoggedIn(session)) {
+            switch (request.getCommand()) {
+                case "FEAT" -> {
+                    session.write(Texts.feat(config));
+                    return;
+                }
+                case "OPTS" -> {
+                    session.write(Texts.opts(request.hasArgument() ? request.getArgument() : ""));
+                    return;
+                }
+                default -> {
+                    // the handler and our commands take it from here
+                }
+            }
+        }
+        next.messageReceived(session, message);
+    }
+
+    @Override
+    public void sessionIdle(NextFilter next, IoSession session, IdleStatus status) {
+        if (SessionState.of(session).transferring()) {
+            return;
+        }
+        session.write(Reply.of(421, "Timeout."));
+        session.closeOnFlush();
+    }
+
+    @Override
+    public void sessionClosed(NextFilter next, IoSession session) throws Exception {
+        SessionState state = SessionState.of(session);
+        if (state.dataChannel() != null) {
+            state.dataChannel().close();
+        }
+        next.sessionClosed(session);
+    }
+
+    private static boolean isLoggedIn(IoSession session) {
+        // the wrapper only reads the session's attributes; FtpServer itself makes one per event
+        return new FtpIoSession(session, null).isLoggedIn();
+    }
+}

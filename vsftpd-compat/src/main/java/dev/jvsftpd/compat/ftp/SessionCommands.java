@@ -1,0 +1,185 @@
+package dev.jvsftpd.compat.ftp;
+
+import static dev.jvsftpd.compat.config.Directives.IDLE_SESSION_TIMEOUT;
+import static dev.jvsftpd.compat.config.Directives.USE_LOCALTIME;
+
+import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.policy.FilePolicy;
+import dev.jvsftpd.compat.session.SessionState;
+import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.compat.unix.FileMode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Commands that move around, describe the session or a file, without a data connection. */
+final class SessionCommands {
+    private static final DateTimeFormatter MDTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+
+    private SessionCommands() {
+    }
+
+    static void pwd(Exchange x) {
+        x.reply(257, Texts.quotePath(x.state().cwd()) + " is the current directory");
+    }
+
+    static void cwd(Exchange x) {
+        changeDirectory(x, x.argument());
+    }
+
+    static void cdup(Exchange x) {
+        changeDirectory(x, "..");
+    }
+
+    private static void changeDirectory(Exchange x, String target) {
+        VsftpdUser user = x.user();
+        Resolution to = user.jail().resolve(x.state().cwd(), target, true, user.identity());
+        try {
+            if (to.exists() && FilePolicy.mayEnter(user, FileMode.of(to.realPath()))) {
+                x.state().cwd(to.virtualPath());
+                x.reply(250, "Directory successfully changed.");
+                return;
+            }
+        } catch (IOException e) {
+            // a dangling symlink or a vanished directory: the same refusal as a missing one
+        }
+        x.reply(550, "Failed to change directory.");
+    }
+
+    static void type(Exchange x) {
+        switch (x.argument().toUpperCase(Locale.ROOT)) {
+            case "I", "L8", "L 8" -> {
+                x.state().ascii(false);
+                x.reply(200, "Switching to Binary mode.");
+            }
+            case "A", "A N" -> {
+                x.state().ascii(true);
+                x.reply(200, "Switching to ASCII mode.");
+            }
+            default -> x.reply(500, "Unrecognised TYPE command.");
+        }
+    }
+
+    static void stru(Exchange x) {
+        if (x.argument().toUpperCase(Locale.ROOT).equals("F")) {
+            x.reply(200, "Structure set to F.");
+        } else {
+            x.reply(504, "Bad STRU command.");
+        }
+    }
+
+    static void mode(Exchange x) {
+        if (x.argument().toUpperCase(Locale.ROOT).equals("S")) {
+            x.reply(200, "Mode set to S.");
+        } else {
+            x.reply(504, "Bad MODE command.");
+        }
+    }
+
+    /** vsftpd reads the marker with atoi-like rules: garbage and negatives are 0. */
+    static void rest(Exchange x) {
+        long offset = 0;
+        String text = x.argument();
+        int i = 0;
+        while (i < text.length() && Character.isDigit(text.charAt(i)) && offset < Long.MAX_VALUE / 10) {
+            offset = offset * 10 + (text.charAt(i++) - '0');
+        }
+        x.state().restOffset(offset);
+        x.reply(350, "Restart position accepted (" + offset + ").");
+    }
+
+    static void size(Exchange x) {
+        VsftpdUser user = x.user();
+        Resolution file = user.jail().resolve(x.state().cwd(), x.argument(), true, user.identity());
+        try {
+            if (file.exists() && Files.isRegularFile(file.realPath())) {
+                x.reply(213, Long.toString(Files.size(file.realPath())));
+                return;
+            }
+        } catch (IOException e) {
+            // same reply as a missing file
+        }
+        x.reply(550, "Could not get file size.");
+    }
+
+    static void mdtm(Exchange x) {
+        VsftpdUser user = x.user();
+        Resolution file = user.jail().resolve(x.state().cwd(), x.argument(), true, user.identity());
+        try {
+            if (file.exists()) {
+                BasicFileAttributes attributes = Files.readAttributes(file.realPath(), BasicFileAttributes.class);
+                if (attributes.isRegularFile()) {
+                    ZoneId zone = x.config().bool(USE_LOCALTIME) ? ZoneId.systemDefault() : ZoneOffset.UTC;
+                    x.reply(213, MDTM.format(attributes.lastModifiedTime().toInstant().atZone(zone)));
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // same reply as a missing file
+        }
+        x.reply(550, "Could not get file modification time.");
+    }
+
+    static void stat(Exchange x) {
+        if (!x.argument().isEmpty()) {
+            ListCommands.statPath(x);
+            return;
+        }
+        VsftpdUser user = x.user();
+        SessionState state = x.state();
+        String client = ((InetSocketAddress) x.session().getRemoteAddress()).getAddress().getHostAddress();
+        long timeout = x.config().uint(IDLE_SESSION_TIMEOUT);
+        List<String> body = new ArrayList<>();
+        body.add("     Connected to " + client);
+        body.add("     Logged in as " + user.name());
+        body.add("     TYPE: " + (state.ascii() ? "ASCII" : "BINARY"));
+        body.add(user.maxRate() == 0 ? "     No session bandwidth limit"
+                : "     Session bandwidth limit in byte/s is " + user.maxRate());
+        body.add(timeout == 0 ? "     No session timeout" : "     Session timeout in seconds is " + timeout);
+        body.add("     Control connection is plain text");
+        body.add("     Data connections will be plain text");
+        body.add("     At session startup, client count was " + state.clientCountAtStart());
+        body.add("     jvsftpd " + x.services().version() + " - secure, fast, stable");
+        x.reply(Reply.multi(211, "FTP server status:", body, "End of status"));
+    }
+
+    static void feat(Exchange x) {
+        x.reply(Texts.feat(x.config()));
+    }
+
+    static void opts(Exchange x) {
+        x.reply(Texts.opts(x.argument()));
+    }
+
+    static void help(Exchange x) {
+        x.reply(Texts.help());
+    }
+
+    static void syst(Exchange x) {
+        x.reply(215, "UNIX Type: L8");
+    }
+
+    static void noop(Exchange x) {
+        x.reply(200, "NOOP ok.");
+    }
+
+    static void allo(Exchange x) {
+        x.reply(202, "ALLO command ignored.");
+    }
+
+    /** Transfers run to completion before the next command is read, so ABOR finds none. */
+    static void abor(Exchange x) {
+        x.reply(225, "No transfer to ABOR.");
+    }
+
+    static void notImplemented(Exchange x) {
+        x.reply(502, x.verb() + " not implemented.");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jvsftpd.compat.ftp;
+
+import static dev.jvsftpd.compat.config.Directives.FTP_USERNAME;
+import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
+
+import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.unix.UnixAccount;
+import dev.jvsftpd.compat.unix.UnixAccounts;
+
+/**
+ * What sessions need from the host besides the config.
+ *
+ * @param accounts      the system user database
+ * @param launchingUser the account jvsftpd runs as (used with run_as_launching_user)
+ * @param version       jvsftpd's version, for the default greeting and STAT
+ */
+public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version) {
+
+    /**
+     * The account anonymous sessions act as: ftp_username, or the launching user when
+     * run_as_launching_user lets jvsftpd run without root and without an ftp account.
+     */
+    public UnixAccount anonymousAccount(VsftpdConfig config) {
+        if (config.bool(RUN_AS_LAUNCHING_USER)) {
+            return launchingUser;
+        }
+        String name = config.string(FTP_USERNAME);
+        return accounts.byName(name == null ? "" : name).orElseThrow(() -> new OopsException(
+                "vsftpd: cannot locate user specified in 'ftp_username':" + name,
+                "ftp_username names no account in the system user database; create it (useradd -r ftp) or set ftp_username"));
+    }
+}

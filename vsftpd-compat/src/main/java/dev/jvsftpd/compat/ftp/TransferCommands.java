@@ -1,0 +1,239 @@
+package dev.jvsftpd.compat.ftp;
+
+import static dev.jvsftpd.compat.config.Directives.ASCII_DOWNLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ASCII_UPLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOADS;
+import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOAD_MODE;
+import static dev.jvsftpd.compat.config.Directives.CHOWN_USERNAME;
+import static dev.jvsftpd.compat.config.Directives.FILE_OPEN_MODE;
+
+import dev.jvsftpd.compat.data.DataChannel;
+import dev.jvsftpd.compat.data.Transfer;
+import dev.jvsftpd.compat.data.Transfer.Conversion;
+import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.policy.FilePolicy;
+import dev.jvsftpd.compat.session.SessionState;
+import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.compat.unix.FileMode;
+import dev.jvsftpd.compat.unix.UnixAccount;
+import dev.jvsftpd.compat.unix.UnixFiles;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** RETR, STOR, APPE and STOU in vsftpd's order: data channel check, file, 150, transfer, 226. */
+final class TransferCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(TransferCommands.class);
+
+    private TransferCommands() {
+    }
+
+    /** What a transfer does once the data socket is open. */
+    @FunctionalInterface
+    interface DataWork {
+        void run(Socket socket) throws IOException;
+    }
+
+    static void retr(Exchange x) {
+        if (!dataChannelReady(x)) {
+            return;
+        }
+        SessionState state = x.state();
+        VsftpdUser user = x.user();
+        boolean convert = state.ascii() && x.config().bool(ASCII_DOWNLOAD_ENABLE);
+        if (state.ascii() && state.restOffset() != 0) {
+            x.reply(550, "No support for resume of ASCII transfer.");
+            return;
+        }
+        Resolution file = user.jail().resolve(state.cwd(), x.argument(), true, user.identity());
+        FileChannel channel = openForReading(x, file).orElse(null);
+        if (channel == null) {
+            x.reply(550, "Failed to open file.");
+            return;
+        }
+        try (channel) {
+            long size = channel.size();
+            channel.position(Math.min(state.restOffset(), size));
+            String opening = "Opening " + (convert ? "ASCII" : "BINARY") + " mode data connection for "
+                    + x.argument() + " (" + size + " bytes).";
+            transfer(x, opening, socket -> Transfer.copy(Channels.newInputStream(channel), socket.getOutputStream(),
+                    true, user.maxRate(), convert ? Conversion.LF_TO_CRLF : Conversion.NONE),
+                    "Failure reading local file.", "Failure writing network stream.");
+        } catch (IOException e) {
+            x.reply(451, "Failure reading local file.");
+        }
+    }
+
+    private static Optional<FileChannel> openForReading(Exchange x, Resolution file) {
+        if (!file.exists()) {
+            return Optional.empty();
+        }
+        try {
+            boolean regular = Files.isRegularFile(file.realPath());
+            if (!FilePolicy.mayRead(x.user(), x.config(), FileMode.of(file.realPath()), regular)) {
+                return Optional.empty();
+            }
+            return Optional.of(FileChannel.open(file.realPath(), StandardOpenOption.READ));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void stor(Exchange x) {
+        upload(x, x.argument(), false, false);
+    }
+
+    static void appe(Exchange x) {
+        upload(x, x.argument(), true, false);
+    }
+
+    /** STOU picks a free name: the argument (or STOU), else name.1, name.2 ... */
+    static void stou(Exchange x) {
+        String base = x.argument().isEmpty() ? "STOU" : x.argument();
+        VsftpdUser user = x.user();
+        String name = base;
+        for (int suffix = 1; suffix <= 999 && user.jail().resolve(x.state().cwd(), name, false, user.identity()).exists();
+             suffix++) {
+            name = base + "." + suffix;
+        }
+        upload(x, name, false, true);
+    }
+
+    private static void upload(Exchange x, String name, boolean append, boolean unique) {
+        if (!dataChannelReady(x)) {
+            return;
+        }
+        SessionState state = x.state();
+        VsftpdUser user = x.user();
+        Resolution target = user.jail().resolve(state.cwd(), name, true, user.identity());
+        FileChannel channel = openForWriting(x, target, append, unique).orElse(null);
+        if (channel == null) {
+            x.reply(553, "Could not create file.");
+            return;
+        }
+        boolean convert = state.ascii() && x.config().bool(ASCII_UPLOAD_ENABLE);
+        try (channel) {
+            if (append) {
+                channel.position(channel.size());
+            } else if (state.restOffset() > 0) {
+                channel.position(state.restOffset());
+            } else {
+                channel.truncate(0);
+            }
+            String opening = unique ? "FILE: " + name : "Ok to send data.";
+            transfer(x, opening, socket -> Transfer.copy(socket.getInputStream(), Channels.newOutputStream(channel),
+                    false, user.maxRate(), convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE),
+                    "Failure writing to local file.", "Failure reading network stream.");
+        } catch (IOException e) {
+            x.reply(451, "Failure writing to local file.");
+        }
+    }
+
+    /**
+     * Opens the upload target as the session's identity would: a new file gets the identity as
+     * owner and file_open_mode less the umask (anonymous chown_uploads: chown_upload_mode and
+     * chown_username); an existing one must be writable, and anonymous sessions may only
+     * replace files with anon_other_write_enable.
+     */
+    private static Optional<FileChannel> openForWriting(Exchange x, Resolution target, boolean append,
+                                                        boolean unique) {
+        VsftpdUser user = x.user();
+        if (!target.accessible() || target.virtualPath().equals("/")) {
+            return Optional.empty();
+        }
+        Path path = target.realPath();
+        try {
+            FileMode directory = FileMode.of(path.getParent());
+            boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+            FileMode existing = exists ? FileMode.of(path) : null;
+            boolean allowed = append && exists ? FilePolicy.mayAppend(user, existing)
+                    : !(unique && exists) && FilePolicy.mayStore(user, x.config(), directory, existing);
+            if (!allowed) {
+                return Optional.empty();
+            }
+            if (!exists) {
+                createUpload(x, path, directory);
+            }
+            return Optional.of(FileChannel.open(path, StandardOpenOption.WRITE));
+        } catch (FileAlreadyExistsException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.debug("upload target {} not opened", path, e);
+            return Optional.empty();
+        }
+    }
+
+    private static void createUpload(Exchange x, Path path, FileMode directory) throws IOException {
+        VsftpdUser user = x.user();
+        int mode = FilePolicy.createMode((int) x.config().uint(FILE_OPEN_MODE), x.state().umask());
+        UnixFiles.createFile(path, mode, user.identity(), directory);
+        if (user.anonymous() && x.config().bool(CHOWN_UPLOADS)) {
+            String ownerName = x.config().string(CHOWN_USERNAME);
+            UnixAccount owner = x.services().accounts().byName(ownerName == null ? "" : ownerName)
+                    .orElseThrow(() -> new IOException("chown_username " + ownerName + " does not exist"));
+            UnixFiles.chown(path, owner.uid(), owner.gid());
+            UnixFiles.chmod(path, (int) x.config().uint(CHOWN_UPLOAD_MODE));
+        }
+    }
+
+    /** vsftpd checks for a prepared data channel before anything else. */
+    static boolean dataChannelReady(Exchange x) {
+        if (x.state().dataChannel() == null || !x.state().dataChannel().ready()) {
+            x.reply(425, "Use PORT or PASV first.");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Opens the data connection, sends the 150, runs the work and answers 226, or vsftpd's
+     * failure reply. The channel is spent either way and REST is forgotten.
+     */
+    static void transfer(Exchange x, String opening, DataWork work, String localFailure, String networkFailure) {
+        transfer(x, opening, work, "Transfer complete.", localFailure, networkFailure);
+    }
+
+    static void transfer(Exchange x, String opening, DataWork work, String completed, String localFailure,
+                         String networkFailure) {
+        SessionState state = x.state();
+        DataChannel channel = x.dataChannel();
+        Socket socket;
+        try {
+            socket = channel.open(((InetSocketAddress) x.session().getRemoteAddress()).getAddress(),
+                    ((InetSocketAddress) x.session().getLocalAddress()).getAddress());
+        } catch (DataChannel.BadIpException e) {
+            LOG.warn("{}", e.getMessage());
+            x.reply(425, "Security: Bad IP connecting.");
+            state.restOffset(0);
+            return;
+        } catch (IOException e) {
+            x.reply(425, "Failed to establish connection.");
+            state.restOffset(0);
+            return;
+        }
+        x.reply(150, opening);
+        state.transferring(true);
+        try (socket) {
+            work.run(socket);
+            socket.shutdownOutput();
+            x.reply(226, completed);
+        } catch (Transfer.LocalFailure e) {
+            x.reply(451, localFailure);
+        } catch (IOException e) {
+            x.reply(426, networkFailure);
+        } finally {
+            state.transferring(false);
+            state.restOffset(0);
+        }
+    }
+}

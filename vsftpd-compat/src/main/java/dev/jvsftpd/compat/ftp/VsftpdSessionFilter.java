@@ -1,0 +1,23 @@
+package dev.jvsftpd.compat.ftp;
+
+import dev.jvsftpd.compat.config.VsftpdConfig;
+import org.apache.ftpserver.ipfilter.SessionFilter;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * FtpServer's only per-session hook into the MINA chain: admits every session and installs
+ * {@link ProtocolFilter} in front of the handler.
+ */
+public final class VsftpdSessionFilter implements SessionFilter {
+    private final ProtocolFilter protocol;
+
+    public VsftpdSessionFilter(VsftpdConfig config) {
+        this.protocol = new ProtocolFilter(config);
+    }
+
+    @Override
+    public boolean accept(IoSession session) {
+        session.getFilterChain().addLast("jvsftpd", protocol);
+        return true;
+    }
+}

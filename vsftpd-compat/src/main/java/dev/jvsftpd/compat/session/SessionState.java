@@ -1,0 +1,149 @@
+package dev.jvsftpd.compat.session;
+
+import dev.jvsftpd.compat.data.DataChannel;
+import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * The per-connection protocol state vsftpd keeps in its session struct. FtpServer creates a new
+ * session wrapper for every event, so this lives in one IoSession attribute. One command runs at
+ * a time per session (FtpServer orders a session's events), so no locking is needed.
+ */
+public final class SessionState {
+    private static final String ATTRIBUTE = SessionState.class.getName();
+
+    private String pendingUser;
+    private int failedLogins;
+    private String cwd = "/";
+    private boolean ascii = true;
+    private long restOffset;
+    private Resolution renameFrom;
+    private DataChannel dataChannel;
+    private boolean epsvAll;
+    private boolean transferring;
+    private int clientCountAtStart;
+    private int umask;
+    private AnonymousPasswordPolicy anonymousPasswords = new AnonymousPasswordPolicy(null, null);
+
+    /** The same state seen from a Ftplet, whose session wrapper shares the IoSession's attributes. */
+    public static SessionState of(FtpSession session) {
+        SessionState state = (SessionState) session.getAttribute(ATTRIBUTE);
+        if (state == null) {
+            state = new SessionState();
+            session.setAttribute(ATTRIBUTE, state);
+        }
+        return state;
+    }
+
+    public static SessionState of(IoSession session) {
+        SessionState state = (SessionState) session.getAttribute(ATTRIBUTE);
+        if (state == null) {
+            state = new SessionState();
+            session.setAttribute(ATTRIBUTE, state);
+        }
+        return state;
+    }
+
+    /** The name given to USER that awaits PASS; null when none. */
+    public String pendingUser() {
+        return pendingUser;
+    }
+
+    public void pendingUser(String name) {
+        this.pendingUser = name;
+    }
+
+    /** Failed PASS attempts and userlist refusals (max_login_fails counts both). */
+    public int countFailedLogin() {
+        return ++failedLogins;
+    }
+
+    /** The virtual current directory, symlinks resolved (what PWD shows). */
+    public String cwd() {
+        return cwd;
+    }
+
+    public void cwd(String virtualPath) {
+        this.cwd = virtualPath;
+    }
+
+    /** TYPE A in force (vsftpd sessions start in ASCII). */
+    public boolean ascii() {
+        return ascii;
+    }
+
+    public void ascii(boolean ascii) {
+        this.ascii = ascii;
+    }
+
+    public long restOffset() {
+        return restOffset;
+    }
+
+    public void restOffset(long offset) {
+        this.restOffset = offset;
+    }
+
+    public Resolution renameFrom() {
+        return renameFrom;
+    }
+
+    public void renameFrom(Resolution from) {
+        this.renameFrom = from;
+    }
+
+    /** The data channel PASV/PORT prepare and transfers spend; null before the first. */
+    public DataChannel dataChannel() {
+        return dataChannel;
+    }
+
+    public void dataChannel(DataChannel channel) {
+        this.dataChannel = channel;
+    }
+
+    /** After EPSV ALL, PASV and PORT are refused (EPRT is not: vsftpd's quirk). */
+    public boolean epsvAll() {
+        return epsvAll;
+    }
+
+    public void epsvAll(boolean on) {
+        this.epsvAll = on;
+    }
+
+    /** A transfer is running; the control connection is not idle then, whatever MINA thinks. */
+    public boolean transferring() {
+        return transferring;
+    }
+
+    public void transferring(boolean on) {
+        this.transferring = on;
+    }
+
+    /** Sessions alive when this one connected, itself included (STAT shows it). */
+    public int clientCountAtStart() {
+        return clientCountAtStart;
+    }
+
+    public void clientCountAtStart(int count) {
+        this.clientCountAtStart = count;
+    }
+
+    public int umask() {
+        return umask;
+    }
+
+    public void umask(int umask) {
+        this.umask = umask;
+    }
+
+    /** The e-mail lists, read when the session started. */
+    public AnonymousPasswordPolicy anonymousPasswords() {
+        return anonymousPasswords;
+    }
+
+    public void anonymousPasswords(AnonymousPasswordPolicy policy) {
+        this.anonymousPasswords = policy;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jvsftpd.compat.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.net.ftp.FTPClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PORT/EPRT bounce protection, PASV/EPSV replies and the passive address check (reference section 9). */
+class DataConnectionTest {
+    @TempDir
+    Path temp;
+    Path root;
+
+    @BeforeEach
+    void jail() throws IOException {
+        root = TestServer.rootOwnedDirectory(temp.resolve("anon"));
+        Files.writeString(root.resolve("f.txt"), "data\n");
+    }
+
+    @Test
+    void portToAnotherHostOrAPrivilegedPortIsIllegal() throws IOException {
+        try (TestServer server = TestServer.start(root); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("500 Illegal PORT command.", raw.send("PORT 127,0,0,2,4,1"));
+            assertEquals("500 Illegal PORT command.", raw.send("PORT 127,0,0,1,0,80"));
+            assertEquals("500 Illegal PORT command.", raw.send("PORT 127,0,0,1,3,255"));
+            assertEquals("500 Illegal PORT command.", raw.send("PORT 127,0,0,1,4"));
+            assertEquals("500 Illegal PORT command.", raw.send("PORT 127,0,0,1,4,256"));
+            assertEquals("200 PORT command successful. Consider using PASV.", raw.send("PORT 127,0,0,1,4,0"));
+            assertEquals("500 Illegal EPRT command.", raw.send("EPRT |1|127.0.0.2|5000|"));
+            assertEquals("500 Bad EPRT protocol.", raw.send("EPRT |3|127.0.0.1|5000|"));
+            assertEquals("500 Bad EPRT command.", raw.send("EPRT |1|localhost|5000|"));
+            assertEquals("200 EPRT command successful. Consider using EPSV.", raw.send("EPRT |1|127.0.0.1|5000|"));
+        }
+    }
+
+    @Test
+    void portPromiscuousLiftsTheChecks() throws IOException {
+        try (TestServer server = TestServer.start(root, "port_promiscuous=YES");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("200 PORT command successful. Consider using PASV.", raw.send("PORT 127,0,0,2,0,80"));
+        }
+    }
+
+    @Test
+    void activeTransfersConnectBackToTheClient() throws IOException {
+        try (TestServer server = TestServer.start(root)) {
+            FTPClient client = server.anonymous();
+            client.enterLocalActiveMode();
+            client.setActivePortRange(50000, 50999);
+            assertEquals("data\n", AnonymousPermissionsTest.download(client, "f.txt"));
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void passiveRepliesUseVsftpdsFormatAndPasvAddress() throws IOException {
+        try (TestServer server = TestServer.start(root, "pasv_address=192.0.2.7", "pasv_min_port=40100",
+                "pasv_max_port=40100"); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("227 Entering Passive Mode (192,0,2,7,156,164).", raw.send("PASV"));
+            assertEquals("229 Entering Extended Passive Mode (|||40100|)", raw.send("EPSV"));
+            assertEquals("522 Bad network protocol.", raw.send("EPSV 2"));
+            assertEquals("200 EPSV ALL ok.", raw.send("EPSV ALL"));
+        }
+    }
+
+    @Test
+    void disabledDataModesArePermissionDenied() throws IOException {
+        try (TestServer server = TestServer.start(root, "pasv_enable=NO", "port_enable=NO");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("550 Permission denied.", raw.send("PASV"));
+            assertEquals("550 Permission denied.", raw.send("EPSV"));
+            assertEquals("550 Permission denied.", raw.send("PORT 127,0,0,1,4,0"));
+            assertEquals("550 Permission denied.", raw.send("EPRT |1|127.0.0.1|5000|"));
+        }
+    }
+
+    @Test
+    void passiveConnectionFromAnotherHostIsRefused() throws IOException {
+        try (TestServer server = TestServer.start(root); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            try (Socket intruder = new Socket()) {
+                intruder.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+                intruder.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                assertEquals("425 Security: Bad IP connecting.", raw.send("RETR f.txt"));
+            }
+        }
+    }
+
+    @Test
+    void pasvPromiscuousAcceptsAnyHost() throws IOException {
+        try (TestServer server = TestServer.start(root, "pasv_promiscuous=YES");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            try (Socket other = new Socket()) {
+                other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+                other.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                assertTrue(raw.send("RETR f.txt").startsWith("150 Opening BINARY mode data connection for f.txt (5 bytes)."));
+                assertEquals("data\n", new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                assertEquals("226 Transfer complete.", raw.readLine());
+            }
+        }
+    }
+
+    @Test
+    void connectFromPort20UsesFtpDataPortAsSource() throws IOException {
+        int source;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            source = probe.getLocalPort();
+        }
+        try (TestServer server = TestServer.start(root, "connect_from_port_20=YES", "ftp_data_port=" + source);
+             RawClient raw = RawClient.connect(server.port()).anonymous();
+             ServerSocket client = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = client.getLocalPort();
+            assertEquals("200 PORT command successful. Consider using PASV.",
+                    raw.send("PORT 127,0,0,1," + (port >> 8) + "," + (port & 0xff)));
+            raw.send("TYPE I");
+            assertTrue(raw.send("RETR f.txt").startsWith("150 "));
+            try (Socket data = client.accept()) {
+                assertEquals(source, data.getPort());
+                assertEquals("data\n", new String(data.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertEquals("226 Transfer complete.", raw.readLine());
+        }
+    }
+}
