@@ -10,6 +10,7 @@ import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.Dialect;
+import dev.jvsftpd.compat.config.DirectiveReference;
 import dev.jvsftpd.compat.config.LaunchArguments;
 import dev.jvsftpd.compat.config.LaunchArguments.Launch;
 import dev.jvsftpd.compat.config.OopsException;
@@ -57,6 +58,10 @@ public final class Jvsftpd {
                 }
                 case PRINT_HELP -> {
                     out.print(usage(dialect));
+                    return 0;
+                }
+                case PRINT_DIRECTIVES -> {
+                    out.print(DirectiveReference.render(dialect));
                     return 0;
                 }
                 default -> {
@@ -137,6 +142,7 @@ public final class Jvsftpd {
                                   after every -o when no file is named, as vsftpd does)
                   -oname=value    one directive, applied where it stands among the files
                   -v              print the version and exit
+                  --directives    list every directive: type, default, whether jvsftpd acts on it
                 environment:
                   %s=debian|upstream|rhel   which vsftpd 3.0.3 build to behave as (default debian)
                 """.formatted(dialect.defaultConfigFile(), Dialect.ENVIRONMENT_VARIABLE);

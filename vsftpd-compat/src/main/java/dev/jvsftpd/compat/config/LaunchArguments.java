@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class LaunchArguments {
     /** What the command line asks for. */
-    public enum Action { SERVE, PRINT_VERSION, PRINT_HELP }
+    public enum Action { SERVE, PRINT_VERSION, PRINT_HELP, PRINT_DIRECTIVES }
 
     /** The outcome: what to do, with the config built and the files that went into it. */
     public record Launch(Action action, VsftpdConfig config, List<Path> configFiles) {
@@ -39,6 +39,8 @@ public final class LaunchArguments {
                 return new Launch(Action.PRINT_VERSION, builder.build(), files);
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 return new Launch(Action.PRINT_HELP, builder.build(), files);
+            } else if (arg.equals("--directives")) {
+                return new Launch(Action.PRINT_DIRECTIVES, builder.build(), files);
             } else if (arg.startsWith("-o")) {
                 ConfigParser.applySetting(arg.substring(2), Source.commandLine(), builder);
             } else if (arg.startsWith("-")) {
