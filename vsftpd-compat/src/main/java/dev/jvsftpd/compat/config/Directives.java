@@ -59,9 +59,11 @@ public final class Directives {
     public static final Directive ASYNC_ABOR_ENABLE = add(bool("async_abor_enable", "NO",
             "Handle ABOR sent as urgent data during a transfer (not on TLS sessions)."));
     public static final Directive ASCII_UPLOAD_ENABLE = add(bool("ascii_upload_enable", "NO",
-            "Honour TYPE A on uploads (strip CR before LF)."));
+            "Honour TYPE A on uploads (strip CR before LF).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ASCII_DOWNLOAD_ENABLE = add(bool("ascii_download_enable", "NO",
-            "Honour TYPE A on downloads (LF to CRLF). The 150 text says 'ASCII' only if this is on."));
+            "Honour TYPE A on downloads (LF to CRLF). The 150 text says 'ASCII' only if this is on.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ONE_PROCESS_MODEL = add(bool("one_process_model", "NO",
             "Experimental single-process mode. Anonymous only.")
             .supported(Support.NOT_APPLICABLE));
@@ -216,9 +218,11 @@ public final class Directives {
     public static final Directive ALLOW_WRITEABLE_CHROOT = add(bool("allow_writeable_chroot", "NO",
             "Allow chroot into a root that is writable by the user. Never applies to anonymous (section 4)."));
     public static final Directive ACCEPT_TIMEOUT = add(uint("accept_timeout", "60",
-            "Seconds to wait for the client to connect to a PASV/EPSV port. Then '425 Failed to establish connection.'"));
+            "Seconds to wait for the client to connect to a PASV/EPSV port. Then '425 Failed to establish connection.'")
+            .supported(Support.IMPLEMENTED));
     public static final Directive CONNECT_TIMEOUT = add(uint("connect_timeout", "60",
-            "Seconds allowed for our PORT/EPRT connect. Then '425 Failed to establish connection.'"));
+            "Seconds allowed for our PORT/EPRT connect. Then '425 Failed to establish connection.'")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LOCAL_UMASK = add(uint("local_umask", "077",
             "umask for local users (and guests with virtual_use_local_privs)."));
     public static final Directive ANON_UMASK = add(uint("anon_umask", "077",
@@ -259,11 +263,14 @@ public final class Directives {
     public static final Directive TRANS_CHUNK_SIZE = add(uint("trans_chunk_size", "0",
             "Data I/O chunk. 0 or ≥ 65536 means 65536. Below 4096 means 4096."));
     public static final Directive DELAY_FAILED_LOGIN = add(uint("delay_failed_login", "1",
-            "Seconds slept before answering a failed login or a userlist refusal."));
+            "Seconds slept before answering a failed login or a userlist refusal.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DELAY_SUCCESSFUL_LOGIN = add(uint("delay_successful_login", "0",
-            "Seconds slept before a successful login proceeds."));
+            "Seconds slept before a successful login proceeds.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive MAX_LOGIN_FAILS = add(uint("max_login_fails", "3",
-            "After this many failed logins (including userlist refusals), close the connection right after the 530."));
+            "After this many failed logins (including userlist refusals), close the connection right after the 530.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive CHOWN_UPLOAD_MODE = add(uint("chown_upload_mode", "0600",
             "Mode forced on chowned anonymous uploads.")
             .supported(Support.IMPLEMENTED));

@@ -93,7 +93,6 @@ public final class DataChannel implements Closeable {
             socket.close();
             throw new BadIpException(from);
         }
-        socket.setSoTimeout(settings.dataTimeoutMillis());
         return socket;
     }
 
@@ -106,7 +105,6 @@ public final class DataChannel implements Closeable {
                 socket.bind(new InetSocketAddress(local, settings.activeSourcePort()));
             }
             socket.connect(activeTarget, settings.connectTimeoutMillis());
-            socket.setSoTimeout(settings.dataTimeoutMillis());
             return socket;
         } catch (IOException e) {
             socket.close();

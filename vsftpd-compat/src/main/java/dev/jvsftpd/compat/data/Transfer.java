@@ -3,6 +3,7 @@ package dev.jvsftpd.compat.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The byte pump of RETR, STOR and LIST: vsftpd's 64 KiB chunks, its ASCII conversions and its
@@ -34,11 +35,12 @@ public final class Transfer {
      * Copies until {@code in} ends. Failures of {@code localIsSource ? in : out} are wrapped in
      * {@link LocalFailure} so callers can answer vsftpd's 451 rather than 426.
      *
-     * @param maxRate bytes per second, 0 for unlimited
+     * @param maxRate  bytes per second, 0 for unlimited
+     * @param progress counts the bytes read, for the data timeout
      * @return bytes read from {@code in}
      */
     public static long copy(InputStream in, OutputStream out, boolean localIsSource, int maxRate,
-                            Conversion conversion) throws IOException {
+                            Conversion conversion, AtomicLong progress) throws IOException {
         byte[] buffer = new byte[CHUNK];
         byte[] converted = new byte[CHUNK * 2 + 1];
         long total = 0;
@@ -50,6 +52,7 @@ public final class Transfer {
                 break;
             }
             total += n;
+            progress.addAndGet(n);
             int length;
             byte[] chunk;
             switch (conversion) {

@@ -1,6 +1,7 @@
 package dev.jvsftpd.compat.ftp;
 
 import static dev.jvsftpd.compat.config.Directives.PASV_ADDRESS;
+import static dev.jvsftpd.compat.config.Directives.PASV_ADDR_RESOLVE;
 import static dev.jvsftpd.compat.config.Directives.PORT_PROMISCUOUS;
 
 import dev.jvsftpd.compat.data.Addresses;
@@ -18,8 +19,12 @@ final class DataChannelCommands {
     }
 
     static void pasv(Exchange x) {
+        Optional<InetAddress> address = advertisedAddress(x);
+        if (address.isEmpty()) {
+            return;
+        }
         openPassive(x).ifPresent(port -> {
-            InetAddress advertised = advertisedAddress(x);
+            InetAddress advertised = address.get();
             byte[] ip = advertised instanceof Inet4Address ? advertised.getAddress() : new byte[4];
             x.reply(227, String.format("Entering Passive Mode (%d,%d,%d,%d,%d,%d).", ip[0] & 0xff, ip[1] & 0xff,
                     ip[2] & 0xff, ip[3] & 0xff, port >> 8, port & 0xff));
@@ -149,22 +154,31 @@ final class DataChannelCommands {
         }
     }
 
-    /** pasv_address when set (227 only), else the address the client reached us on. */
-    private static InetAddress advertisedAddress(Exchange x) {
+    /**
+     * pasv_address when set (227 only), else the address the client reached us on. Without
+     * pasv_addr_resolve it must be a dotted IPv4 address; vsftpd ends the session otherwise.
+     */
+    private static Optional<InetAddress> advertisedAddress(Exchange x) {
         String configured = x.config().string(PASV_ADDRESS);
         if (configured != null) {
             try {
-                return InetAddress.getByName(configured);
+                if (x.config().bool(PASV_ADDR_RESOLVE) || configured.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                    return Optional.of(InetAddress.getByName(configured));
+                }
             } catch (UnknownHostException e) {
-                // validated at startup; fall through to the local address
+                // the same fate as a malformed address
             }
+            x.replyAndClose(500, "OOPS: invalid pasv_address");
+            return Optional.empty();
         }
         InetAddress local = localAddress(x);
         String v4 = Addresses.ipv4View(local);
         try {
-            return local instanceof Inet4Address ? local : InetAddress.getByName(v4.contains(":") ? "0.0.0.0" : v4);
+            // an IPv6 control connection advertises its v4-mapped address, or 0,0,0,0 for a pure IPv6 peer
+            return Optional.of(local instanceof Inet4Address ? local
+                    : InetAddress.getByName(v4.contains(":") ? "0.0.0.0" : v4));
         } catch (UnknownHostException e) {
-            return local;
+            return Optional.of(local);
         }
     }
 

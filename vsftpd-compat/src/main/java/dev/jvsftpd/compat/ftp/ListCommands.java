@@ -49,9 +49,10 @@ final class ListCommands {
             return;
         }
         byte[] bytes = body.orElse("").getBytes(StandardCharsets.UTF_8);
-        TransferCommands.transfer(x, "Here comes the directory listing.", socket -> {
+        TransferCommands.transfer(x, "Here comes the directory listing.", (socket, progress) -> {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
+            progress.addAndGet(bytes.length);
         }, body.isPresent() ? "Directory send OK." : "Transfer done (but failed to open directory).",
                 "Failure reading local file.", "Failure writing network stream.");
     }

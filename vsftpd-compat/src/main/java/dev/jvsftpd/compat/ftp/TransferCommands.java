@@ -8,6 +8,8 @@ import static dev.jvsftpd.compat.config.Directives.CHOWN_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.FILE_OPEN_MODE;
 
 import dev.jvsftpd.compat.data.DataChannel;
+import dev.jvsftpd.compat.data.DataSettings;
+import dev.jvsftpd.compat.data.DataWatchdog;
 import dev.jvsftpd.compat.data.Transfer;
 import dev.jvsftpd.compat.data.Transfer.Conversion;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
@@ -28,6 +30,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +41,10 @@ final class TransferCommands {
     private TransferCommands() {
     }
 
-    /** What a transfer does once the data socket is open. */
+    /** What a transfer does once the data socket is open; it reports bytes moved to {@code progress}. */
     @FunctionalInterface
     interface DataWork {
-        void run(Socket socket) throws IOException;
+        void run(Socket socket, AtomicLong progress) throws IOException;
     }
 
     static void retr(Exchange x) {
@@ -66,8 +69,9 @@ final class TransferCommands {
             channel.position(Math.min(state.restOffset(), size));
             String opening = "Opening " + (convert ? "ASCII" : "BINARY") + " mode data connection for "
                     + x.argument() + " (" + size + " bytes).";
-            transfer(x, opening, socket -> Transfer.copy(Channels.newInputStream(channel), socket.getOutputStream(),
-                    true, user.maxRate(), convert ? Conversion.LF_TO_CRLF : Conversion.NONE),
+            transfer(x, opening, (socket, progress) -> Transfer.copy(Channels.newInputStream(channel),
+                    socket.getOutputStream(), true, user.maxRate(), convert ? Conversion.LF_TO_CRLF : Conversion.NONE,
+                    progress),
                     "Failure reading local file.", "Failure writing network stream.");
         } catch (IOException e) {
             x.reply(451, "Failure reading local file.");
@@ -131,8 +135,9 @@ final class TransferCommands {
                 channel.truncate(0);
             }
             String opening = unique ? "FILE: " + name : "Ok to send data.";
-            transfer(x, opening, socket -> Transfer.copy(socket.getInputStream(), Channels.newOutputStream(channel),
-                    false, user.maxRate(), convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE),
+            transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
+                    Channels.newOutputStream(channel), false, user.maxRate(),
+                    convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE, progress),
                     "Failure writing to local file.", "Failure reading network stream.");
         } catch (IOException e) {
             x.reply(451, "Failure writing to local file.");
@@ -223,14 +228,19 @@ final class TransferCommands {
         }
         x.reply(150, opening);
         state.transferring(true);
-        try (socket) {
-            work.run(socket);
+        DataWatchdog watchdog = new DataWatchdog(socket, DataSettings.from(x.config()).dataTimeoutMillis());
+        try (socket; watchdog) {
+            work.run(socket, watchdog.progress());
             socket.shutdownOutput();
             x.reply(226, completed);
         } catch (Transfer.LocalFailure e) {
             x.reply(451, localFailure);
         } catch (IOException e) {
-            x.reply(426, networkFailure);
+            if (watchdog.fired()) {
+                x.replyAndClose(421, "Data timeout. Reconnect. Sorry.");
+            } else {
+                x.reply(426, networkFailure);
+            }
         } finally {
             state.transferring(false);
             state.restOffset(0);

@@ -133,4 +133,67 @@ class DataConnectionTest {
             assertEquals("226 Transfer complete.", raw.readLine());
         }
     }
+
+    @Test
+    void aStalledUploadEndsWith421DataTimeout() throws IOException {
+        Path upload = TestServer.rootOwnedDirectory(root.resolve("upload"));
+        Files.setAttribute(upload, "unix:uid", TestServer.ftpUid());
+        try (TestServer server = TestServer.start(root, "write_enable=YES", "anon_upload_enable=YES",
+                "data_connection_timeout=1"); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            try (Socket data = new Socket("127.0.0.1", port)) {
+                assertEquals("150 Ok to send data.", raw.send("STOR upload/slow.txt"));
+                data.getOutputStream().write("a few bytes, then nothing".getBytes(StandardCharsets.UTF_8));
+                assertEquals("421 Data timeout. Reconnect. Sorry.", raw.readLine());
+                assertEquals(null, raw.readLine());
+            }
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingADownloadTimesOutToo() throws IOException {
+        Files.write(root.resolve("huge.bin"), new byte[32 * 1024 * 1024]);
+        try (TestServer server = TestServer.start(root, "data_connection_timeout=1");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            try (Socket data = new Socket()) {
+                data.setReceiveBufferSize(4096);
+                data.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                assertTrue(raw.send("RETR huge.bin").startsWith("150 "));
+                assertEquals("421 Data timeout. Reconnect. Sorry.", raw.readLine());
+            }
+        }
+    }
+
+    @Test
+    void asciiConversionOnlyWhereTheSwitchAllowsIt() throws IOException {
+        Files.writeString(root.resolve("lines.txt"), "a\nb\n");
+        try (TestServer server = TestServer.start(root); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("a\nb\n", retrieve(raw, "lines.txt", "150 Opening BINARY mode data connection for lines.txt (4 bytes)."));
+        }
+        try (TestServer server = TestServer.start(root, "ascii_download_enable=YES");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("a\r\nb\r\n", retrieve(raw, "lines.txt", "150 Opening ASCII mode data connection for lines.txt (4 bytes)."));
+        }
+    }
+
+    @Test
+    void anInvalidPasvAddressEndsTheSessionAtPasv() throws IOException {
+        try (TestServer server = TestServer.start(root, "pasv_address=ftp.example.org");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("500 OOPS: invalid pasv_address", raw.send("PASV"));
+            assertEquals(null, raw.readLine());
+        }
+    }
+
+    /** RETR in the session's current TYPE (ASCII, as sessions start) over EPSV. */
+    private static String retrieve(RawClient raw, String path, String expected150) throws IOException {
+        int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+        try (Socket data = new Socket("127.0.0.1", port)) {
+            assertEquals(expected150, raw.send("RETR " + path));
+            String body = new String(data.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals("226 Transfer complete.", raw.readLine());
+            return body;
+        }
+    }
 }
