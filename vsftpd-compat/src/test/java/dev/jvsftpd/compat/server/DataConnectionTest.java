@@ -88,7 +88,7 @@ class DataConnectionTest {
     @Test
     void passiveConnectionFromAnotherHostIsRefused() throws IOException {
         try (TestServer server = TestServer.start(root); RawClient raw = RawClient.connect(server.port()).anonymous()) {
-            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            int port = raw.epsv();
             try (Socket intruder = new Socket()) {
                 intruder.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
                 intruder.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -101,7 +101,7 @@ class DataConnectionTest {
     void pasvPromiscuousAcceptsAnyHost() throws IOException {
         try (TestServer server = TestServer.start(root, "pasv_promiscuous=YES");
              RawClient raw = RawClient.connect(server.port()).anonymous()) {
-            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            int port = raw.epsv();
             try (Socket other = new Socket()) {
                 other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
                 other.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -140,7 +140,7 @@ class DataConnectionTest {
         Files.setAttribute(upload, "unix:uid", TestServer.ftpUid());
         try (TestServer server = TestServer.start(root, "write_enable=YES", "anon_upload_enable=YES",
                 "data_connection_timeout=1"); RawClient raw = RawClient.connect(server.port()).anonymous()) {
-            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            int port = raw.epsv();
             try (Socket data = new Socket("127.0.0.1", port)) {
                 assertEquals("150 Ok to send data.", raw.send("STOR upload/slow.txt"));
                 data.getOutputStream().write("a few bytes, then nothing".getBytes(StandardCharsets.UTF_8));
@@ -155,7 +155,7 @@ class DataConnectionTest {
         Files.write(root.resolve("huge.bin"), new byte[32 * 1024 * 1024]);
         try (TestServer server = TestServer.start(root, "data_connection_timeout=1");
              RawClient raw = RawClient.connect(server.port()).anonymous()) {
-            int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+            int port = raw.epsv();
             try (Socket data = new Socket()) {
                 data.setReceiveBufferSize(4096);
                 data.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -188,7 +188,7 @@ class DataConnectionTest {
 
     /** RETR in the session's current TYPE (ASCII, as sessions start) over EPSV. */
     private static String retrieve(RawClient raw, String path, String expected150) throws IOException {
-        int port = Integer.parseInt(raw.send("EPSV").replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+        int port = raw.epsv();
         try (Socket data = new Socket("127.0.0.1", port)) {
             assertEquals(expected150, raw.send("RETR " + path));
             String body = new String(data.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

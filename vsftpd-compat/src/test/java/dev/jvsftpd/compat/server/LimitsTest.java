@@ -97,9 +97,7 @@ class LimitsTest {
                 for (int i = 0; i < transfers; i++) {
                     RawClient control = RawClient.connect(server.port()).anonymous();
                     controls.add(control);
-                    String epsv = control.send("EPSV");
-                    int port = Integer.parseInt(epsv.replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
-                    data.add(new Socket("127.0.0.1", port));
+                    data.add(new Socket("127.0.0.1", control.epsv()));
                     assertTrue(control.send("RETR big.bin").startsWith("150 "));
                 }
                 try (RawClient late = RawClient.connect(server.port())) {

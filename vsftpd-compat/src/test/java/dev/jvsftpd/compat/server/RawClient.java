@@ -46,6 +46,15 @@ final class RawClient implements AutoCloseable {
         return readLine();
     }
 
+    /** Sends EPSV and returns the data port from {@code 229 ... (|||port|)}. */
+    int epsv() throws IOException {
+        String reply = send("EPSV");
+        if (!reply.startsWith("229 ")) {
+            throw new IOException("EPSV refused: " + reply);
+        }
+        return Integer.parseInt(reply.replaceAll(".*\\|\\|\\|(\\d+)\\|\\)", "$1"));
+    }
+
     /** Logs in anonymously, after reading the greeting. */
     RawClient anonymous() throws IOException {
         readLine();
