@@ -22,7 +22,8 @@ public final class SessionState {
     private Resolution renameFrom;
     private DataChannel dataChannel;
     private boolean epsvAll;
-    private boolean transferring;
+    // read by MINA's idle checker, another thread
+    private volatile boolean transferring;
     private int clientCountAtStart;
     private int umask;
     private AnonymousPasswordPolicy anonymousPasswords = new AnonymousPasswordPolicy(null, null);
