@@ -68,7 +68,9 @@ public final class Jvsftpd {
                     // serve below
                 }
             }
-            SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version());
+            String loadConf = System.getenv(SessionServices.LOAD_CONF_VARIABLE);
+            SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version(),
+                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf));
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
             describe(launch, server);
@@ -76,6 +78,8 @@ public final class Jvsftpd {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
                 stopped.countDown();
+                // SIGTERM is how systemd stops us: a clean stop, so exit 0 rather than the JVM's 143
+                Runtime.getRuntime().halt(0);
             }, "jvsftpd-shutdown"));
             stopped.await();
             return 0;

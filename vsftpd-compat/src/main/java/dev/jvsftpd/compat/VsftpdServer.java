@@ -68,7 +68,7 @@ public final class VsftpdServer {
         FtpServerFactory factory = new FtpServerFactory();
         factory.addListener("default", listener);
         factory.setCommandFactory(new VsftpdCommands(config, services));
-        factory.setMessageResource(new VsftpdMessages(config, services.version()));
+        factory.setMessageResource(new VsftpdMessages());
         Map<String, Ftplet> ftplets = new LinkedHashMap<>();
         ftplets.put("vsftpd", new ConnectionGate(config, services));
         factory.setFtplets(ftplets);

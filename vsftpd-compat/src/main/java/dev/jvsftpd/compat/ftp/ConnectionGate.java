@@ -2,6 +2,7 @@ package dev.jvsftpd.compat.ftp;
 
 import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.BANNER_FILE;
+import static dev.jvsftpd.compat.config.Directives.FTPD_BANNER;
 
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
@@ -28,8 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What vsftpd does between accept() and the 220: count the session against max_clients and
  * max_per_ip, then run the per-session sanity checks (banner_file, the anonymous account, the
- * e-mail lists) whose failure replaces the greeting with {@code 500 OOPS}. FtpServer sends the
- * {@code 220} line itself after this, with the text from {@link VsftpdMessages}.
+ * e-mail lists) whose failure replaces the greeting with {@code 500 OOPS}, then greet.
  */
 public final class ConnectionGate extends DefaultFtplet {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
@@ -37,14 +38,12 @@ public final class ConnectionGate extends DefaultFtplet {
 
     private final VsftpdConfig config;
     private final SessionServices services;
-    private final ConnectionLimits limits;
     private final AtomicInteger clients = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
     public ConnectionGate(VsftpdConfig config, SessionServices services) {
         this.config = config;
         this.services = services;
-        this.limits = ConnectionLimits.from(config);
     }
 
     @Override
@@ -53,25 +52,26 @@ public final class ConnectionGate extends DefaultFtplet {
         session.setAttribute(COUNTED, address);
         int total = clients.incrementAndGet();
         int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-        var refusal = limits.refusal(total, fromAddress);
-        if (refusal.isPresent()) {
-            LOG.info("CONNECT: Client \"{}\", \"Connection refused: {}\"", address,
-                    total > limits.maxClients() && limits.maxClients() != 0
-                            ? "too many sessions." : "too many sessions for this address.");
-            session.write(Reply.of(421, refusal.get()));
-            return FtpletResult.DISCONNECT;
-        }
         SessionState state = SessionState.of(session);
-        state.clientCountAtStart(total);
         try {
-            if (config.bool(ANONYMOUS_ENABLE)) {
-                services.anonymousAccount(config);
-                state.anonymousPasswords(AnonymousPasswordPolicy.load(config));
+            // vsftpd loads VSFTPD_LOAD_CONF before checking limits, so an overlay can lift them
+            VsftpdConfig sessionConfig = services.sessionConfig(config);
+            state.config(sessionConfig);
+            ConnectionLimits limits = ConnectionLimits.from(sessionConfig);
+            Optional<String> refusal = limits.refusal(total, fromAddress);
+            if (refusal.isPresent()) {
+                LOG.info("CONNECT: Client \"{}\", \"Connection refused: {}\"", address,
+                        total > limits.maxClients() && limits.maxClients() != 0
+                                ? "too many sessions." : "too many sessions for this address.");
+                session.write(Reply.of(421, refusal.get()));
+                return FtpletResult.DISCONNECT;
             }
-            String bannerFile = config.string(BANNER_FILE);
-            if (bannerFile != null) {
-                session.write(new Reply(220, Reply.dashedLines(220, bannerLines(bannerFile))));
+            state.clientCountAtStart(total);
+            if (sessionConfig.bool(ANONYMOUS_ENABLE)) {
+                services.anonymousAccount(sessionConfig);
+                state.anonymousPasswords(AnonymousPasswordPolicy.load(sessionConfig));
             }
+            session.write(greeting(sessionConfig));
         } catch (OopsException e) {
             LOG.warn("session refused: 500 OOPS: {}{}", e.vsftpdText(), e.detail().map(d -> " (" + d + ")").orElse(""));
             session.write(Reply.of(500, "OOPS: " + e.vsftpdText()));
@@ -79,6 +79,20 @@ public final class ConnectionGate extends DefaultFtplet {
         }
         LOG.debug("CONNECT: Client \"{}\"", address);
         return FtpletResult.DEFAULT;
+    }
+
+    /**
+     * The 220: banner_file's lines as {@code 220-} lines and a bare {@code 220 }, else ftpd_banner,
+     * else jvsftpd's version. Written here so a per-session config can change it; FtpServer's own
+     * greeting is dropped by {@link ProtocolFilter}.
+     */
+    private Reply greeting(VsftpdConfig sessionConfig) {
+        String bannerFile = sessionConfig.string(BANNER_FILE);
+        if (bannerFile != null) {
+            return new Reply(220, Reply.dashedLines(220, bannerLines(bannerFile)) + "220 \r\n");
+        }
+        String banner = sessionConfig.string(FTPD_BANNER);
+        return Reply.of(220, banner != null ? banner : "(jvsftpd " + services.version() + ")");
     }
 
     @Override

@@ -19,6 +19,10 @@ final class DataChannelCommands {
     }
 
     static void pasv(Exchange x) {
+        if (x.state().epsvAll()) {
+            x.reply(550, "Permission denied.");
+            return;
+        }
         Optional<InetAddress> address = advertisedAddress(x);
         if (address.isEmpty()) {
             return;
@@ -47,6 +51,11 @@ final class DataChannelCommands {
     }
 
     static void port(Exchange x) {
+        // after EPSV ALL vsftpd refuses PORT, yet still takes EPRT
+        if (x.state().epsvAll()) {
+            x.reply(550, "Permission denied.");
+            return;
+        }
         Optional<InetSocketAddress> target = parsePort(x.argument());
         if (target.isEmpty() || !acceptableTarget(x, target.get())) {
             x.reply(500, "Illegal PORT command.");

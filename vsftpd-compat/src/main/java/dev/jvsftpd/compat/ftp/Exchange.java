@@ -19,7 +19,7 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
     }
 
     String verb() {
-        return request.getCommand();
+        return Verbs.of(request);
     }
 
     SessionState state() {

@@ -2,18 +2,20 @@ package dev.jvsftpd.compat.ftp;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.session.SessionState;
+import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.DefaultFtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.WriteRequest;
 
 /**
  * Per-session MINA filter for what FtpServer's handler does differently from vsftpd before a
  * command reaches a Command: vsftpd answers FEAT and OPTS before login (the handler refuses
- * them without asking anyone), ignores empty lines, and says {@code 421 Timeout.} before
- * closing an idle session (the handler closes silently).
+ * them without asking anyone), ignores empty lines, hangs up on HTTP verbs, and says
+ * {@code 421 Timeout.} before closing an idle session (the handler closes silently).
  */
 final class ProtocolFilter extends IoFilterAdapter {
     private final VsftpdConfig config;
@@ -30,8 +32,14 @@ final class ProtocolFilter extends IoFilterAdapter {
         }
         // The codec hands the handler raw lines; it parses them the same way.
         FtpRequest request = new DefaultFtpRequest(message.toString());
+        String verb = Verbs.of(request);
+        if (Verbs.HTTP.contains(verb)) {
+            session.write(Reply.of(500, "HTTP protocol commands not allowed."));
+            session.closeOnFlush();
+            return;
+        }
         if (!isLoggedIn(session)) {
-            switch (request.getCommand()) {
+            switch (verb) {
                 case "FEAT" -> {
                     session.write(Texts.feat(config));
                     return;
@@ -46,6 +54,16 @@ final class ProtocolFilter extends IoFilterAdapter {
             }
         }
         next.messageReceived(session, message);
+    }
+
+    /** FtpServer's handler greets every session; {@link ConnectionGate} already greeted vsftpd's way. */
+    @Override
+    public void filterWrite(NextFilter next, IoSession session, WriteRequest request) {
+        if (request.getMessage() instanceof FtpReply reply && !(reply instanceof Reply) && reply.getCode() == 220) {
+            request.getFuture().setWritten();
+            return;
+        }
+        next.filterWrite(session, request);
     }
 
     @Override

@@ -3,10 +3,12 @@ package dev.jvsftpd.compat.ftp;
 import static dev.jvsftpd.compat.config.Directives.FTP_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
 
+import dev.jvsftpd.compat.config.ConfigParser;
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixAccounts;
+import java.nio.file.Path;
 
 /**
  * What sessions need from the host besides the config.
@@ -14,8 +16,26 @@ import dev.jvsftpd.compat.unix.UnixAccounts;
  * @param accounts      the system user database
  * @param launchingUser the account jvsftpd runs as (used with run_as_launching_user)
  * @param version       jvsftpd's version, for the default greeting and STAT
+ * @param loadConf      the VSFTPD_LOAD_CONF file from jvsftpd's environment, loaded on top of the
+ *                      config for every session as vsftpd does (null when unset)
  */
-public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version) {
+public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version, Path loadConf) {
+
+    /** The name of the environment variable vsftpd reads per session. */
+    public static final String LOAD_CONF_VARIABLE = "VSFTPD_LOAD_CONF";
+
+    /**
+     * The settings one connection runs with: {@code config}, plus the VSFTPD_LOAD_CONF file when
+     * set. Its errors are fatal for that session only, as in vsftpd.
+     */
+    public VsftpdConfig sessionConfig(VsftpdConfig config) {
+        if (loadConf == null) {
+            return config;
+        }
+        VsftpdConfig.Builder builder = config.toBuilder();
+        ConfigParser.loadFile(loadConf, launchingUser.uid(), builder);
+        return builder.build();
+    }
 
     /**
      * The account anonymous sessions act as: ftp_username, or the launching user when

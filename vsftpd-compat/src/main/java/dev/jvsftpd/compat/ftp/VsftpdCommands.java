@@ -2,6 +2,7 @@ package dev.jvsftpd.compat.ftp;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.policy.CommandPolicy;
+import dev.jvsftpd.compat.session.SessionState;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.ftpserver.command.Command;
@@ -71,19 +72,22 @@ public final class VsftpdCommands implements CommandFactory {
         this.services = services;
     }
 
+    /** One dispatcher for every name: FtpServer's reading of the verb is not vsftpd's ({@link Verbs}). */
     @Override
-    public Command getCommand(String verb) {
-        Handler handler = HANDLERS.get(verb);
-        return (session, context, request) -> run(handler, session, context, request);
+    public Command getCommand(String ignored) {
+        return this::dispatch;
     }
 
-    private void run(Handler handler, FtpIoSession session, FtpServerContext context, FtpRequest request)
+    private void dispatch(FtpIoSession session, FtpServerContext context, FtpRequest request)
             throws IOException, FtpException {
-        Exchange exchange = new Exchange(session, context, request, config, services);
-        if (!session.isLoggedIn() && !PreLogin.ALLOWED.contains(request.getCommand())) {
+        String verb = Verbs.of(request);
+        Handler handler = HANDLERS.get(verb);
+        VsftpdConfig sessionConfig = SessionState.of(session).config() != null ? SessionState.of(session).config() : config;
+        Exchange exchange = new Exchange(session, context, request, sessionConfig, services);
+        if (!session.isLoggedIn() && !PreLogin.ALLOWED.contains(verb)) {
             exchange.reply(PreLogin.PLEASE_LOGIN);
         } else if (session.isLoggedIn()
-                && !CommandPolicy.permits(config, exchange.user().kind(), request.getCommand(), request.hasArgument())) {
+                && !CommandPolicy.permits(sessionConfig, exchange.user().kind(), verb, request.hasArgument())) {
             exchange.reply(550, "Permission denied.");
         } else if (handler == null) {
             exchange.reply(500, "Unknown command.");

@@ -1,5 +1,6 @@
 package dev.jvsftpd.compat.session;
 
+import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
@@ -21,6 +22,7 @@ public final class SessionState {
     private long restOffset;
     private Resolution renameFrom;
     private DataChannel dataChannel;
+    private VsftpdConfig config;
     private boolean epsvAll;
     // read by MINA's idle checker, another thread
     private volatile boolean transferring;
@@ -45,6 +47,18 @@ public final class SessionState {
             session.setAttribute(ATTRIBUTE, state);
         }
         return state;
+    }
+
+    /**
+     * This session's settings: the server's, with a VSFTPD_LOAD_CONF overlay applied at connect
+     * (later, per-user files after login). Null until the connection gate ran.
+     */
+    public VsftpdConfig config() {
+        return config;
+    }
+
+    public void config(VsftpdConfig sessionConfig) {
+        this.config = sessionConfig;
     }
 
     /** The name given to USER that awaits PASS; null when none. */

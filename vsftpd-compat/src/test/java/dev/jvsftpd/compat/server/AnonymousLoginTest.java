@@ -84,6 +84,26 @@ class AnonymousLoginTest {
     }
 
     @Test
+    void verbsAreReadAsVsftpdReadsThem() throws IOException {
+        try (TestServer server = TestServer.start(root());
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("250 Directory successfully changed.", raw.send("XCWD /"));
+            assertEquals("250 Directory successfully changed.", raw.send("XCUP"));
+            assertEquals("257 \"/\" is the current directory", raw.send("XPWD"));
+            assertEquals("500 Unknown command.", raw.send("XSYST"));
+            assertEquals("500 Unknown command.", raw.send("CUP"));
+            assertEquals("500 HTTP protocol commands not allowed.", raw.send("GET / HTTP/1.0"));
+            assertEquals(null, raw.readLine());
+        }
+        try (TestServer server = TestServer.start(root()); RawClient raw = RawClient.connect(server.port())) {
+            raw.readLine();
+            assertEquals("530 Please login with USER and PASS.", raw.send("XUSER ftp"));
+            assertEquals("500 HTTP protocol commands not allowed.", raw.send("POST /login HTTP/1.1"));
+            assertEquals(null, raw.readLine());
+        }
+    }
+
+    @Test
     void noAnonPasswordLogsInRightAfterUser() throws IOException {
         try (TestServer server = TestServer.start(root(), "no_anon_password=YES")) {
             FTPClient client = server.connect();

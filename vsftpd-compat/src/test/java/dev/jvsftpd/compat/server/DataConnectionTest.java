@@ -71,6 +71,9 @@ class DataConnectionTest {
             assertEquals("229 Entering Extended Passive Mode (|||40100|)", raw.send("EPSV"));
             assertEquals("522 Bad network protocol.", raw.send("EPSV 2"));
             assertEquals("200 EPSV ALL ok.", raw.send("EPSV ALL"));
+            assertEquals("550 Permission denied.", raw.send("PASV"));
+            assertEquals("550 Permission denied.", raw.send("PORT 127,0,0,1,4,0"));
+            assertEquals("200 EPRT command successful. Consider using EPSV.", raw.send("EPRT |1|127.0.0.1|5000|"));
         }
     }
 

@@ -28,26 +28,31 @@ class LimitsTest {
 
     @Test
     void maxClientsRefusesTheConnectionBeyondTheLimitBeforeTheGreeting() throws IOException {
+        // each connection is greeted before the next is made: the count follows arrival order
         try (TestServer server = TestServer.start(root, "max_clients=2");
-             RawClient first = RawClient.connect(server.port());
-             RawClient second = RawClient.connect(server.port());
-             RawClient third = RawClient.connect(server.port())) {
+             RawClient first = RawClient.connect(server.port())) {
             assertEquals("220 (jvsftpd test)", first.readLine());
-            assertEquals("220 (jvsftpd test)", second.readLine());
-            assertEquals("421 There are too many connected users, please try later.", third.readLine());
-            assertEquals(null, third.readLine());
+            try (RawClient second = RawClient.connect(server.port())) {
+                assertEquals("220 (jvsftpd test)", second.readLine());
+                try (RawClient third = RawClient.connect(server.port())) {
+                    assertEquals("421 There are too many connected users, please try later.", third.readLine());
+                    assertEquals(null, third.readLine());
+                }
+            }
         }
     }
 
     @Test
     void maxPerIpCountsEachAddressSeparately() throws IOException {
         try (TestServer server = TestServer.start(root, "max_per_ip=1");
-             RawClient first = RawClient.connect(server.port());
-             RawClient again = RawClient.connect(server.port());
-             RawClient otherHost = RawClient.connectFrom("127.0.0.2", server.port())) {
+             RawClient first = RawClient.connect(server.port())) {
             assertEquals("220 (jvsftpd test)", first.readLine());
-            assertEquals("421 There are too many connections from your internet address.", again.readLine());
-            assertEquals("220 (jvsftpd test)", otherHost.readLine());
+            try (RawClient again = RawClient.connect(server.port())) {
+                assertEquals("421 There are too many connections from your internet address.", again.readLine());
+            }
+            try (RawClient otherHost = RawClient.connectFrom("127.0.0.2", server.port())) {
+                assertEquals("220 (jvsftpd test)", otherHost.readLine());
+            }
         }
     }
 
@@ -66,6 +71,23 @@ class LimitsTest {
                 }
             }
             assertEquals("220 (jvsftpd test)", greeting);
+        }
+    }
+
+    @Test
+    void aVsftpdLoadConfOverlayChangesEachSessionsSettings() throws IOException {
+        Path overlay = Files.writeString(temp.resolve("per-ip.conf"), "ftpd_banner=PER-IP CONFIG\nmax_clients=0\n");
+        try (TestServer server = TestServer.startWithLoadConf(root, overlay, "max_clients=1");
+             RawClient first = RawClient.connect(server.port());
+             RawClient second = RawClient.connect(server.port())) {
+            assertEquals("220 PER-IP CONFIG", first.readLine());
+            assertEquals("220 PER-IP CONFIG", second.readLine(), "the overlay lifted max_clients");
+        }
+        Path broken = Files.writeString(temp.resolve("broken.conf"), "bogus=YES\n");
+        try (TestServer server = TestServer.startWithLoadConf(root, broken);
+             RawClient client = RawClient.connect(server.port())) {
+            assertEquals("500 OOPS: unrecognised variable in config file: bogus", client.readLine());
+            assertEquals(null, client.readLine());
         }
     }
 

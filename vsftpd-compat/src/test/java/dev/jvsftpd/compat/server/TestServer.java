@@ -22,16 +22,21 @@ final class TestServer implements AutoCloseable {
     final VsftpdServer server;
     final VsftpdConfig config;
 
-    private TestServer(VsftpdConfig config) {
+    private TestServer(VsftpdConfig config, Path loadConf) {
         this.config = config;
         UnixAccounts accounts = UnixAccounts.system();
-        SessionServices services = new SessionServices(accounts, accounts.byUid(0).orElseThrow(), "test");
+        SessionServices services = new SessionServices(accounts, accounts.byUid(0).orElseThrow(), "test", loadConf);
         this.server = VsftpdServer.create(config, services, true);
         server.start();
     }
 
     /** Starts a server; {@code lines} come after the defaults below and override them. */
     static TestServer start(Path anonRoot, String... lines) {
+        return startWithLoadConf(anonRoot, null, lines);
+    }
+
+    /** As {@link #start}, with jvsftpd's environment setting VSFTPD_LOAD_CONF to {@code loadConf}. */
+    static TestServer startWithLoadConf(Path anonRoot, Path loadConf, String... lines) {
         List<String> settings = new ArrayList<>(List.of(
                 "listen=YES", "listen_address=127.0.0.1", "listen_port=0", "anonymous_enable=YES",
                 "anon_root=" + anonRoot, "delay_failed_login=0", "pasv_min_port=40000", "pasv_max_port=49999"));
@@ -40,7 +45,7 @@ final class TestServer implements AutoCloseable {
         for (String setting : settings) {
             ConfigParser.applySetting(setting, VsftpdConfig.Source.commandLine(), builder);
         }
-        return new TestServer(builder.build());
+        return new TestServer(builder.build(), loadConf);
     }
 
     int port() {
