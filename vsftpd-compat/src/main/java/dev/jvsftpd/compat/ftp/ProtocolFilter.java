@@ -14,7 +14,7 @@ import org.apache.mina.core.write.WriteRequest;
 /**
  * Per-session MINA filter for what FtpServer's handler does differently from vsftpd before a
  * command reaches a Command: vsftpd answers FEAT and OPTS before login (the handler refuses
- * them without asking anyone), ignores empty lines, hangs up on HTTP verbs, and says
+ * them without asking anyone), ignores empty lines, and says
  * {@code 421 Timeout.} before closing an idle session (the handler closes silently).
  */
 final class ProtocolFilter extends IoFilterAdapter {
@@ -32,14 +32,8 @@ final class ProtocolFilter extends IoFilterAdapter {
         }
         // The codec hands the handler raw lines; it parses them the same way.
         FtpRequest request = new DefaultFtpRequest(message.toString());
-        String verb = Verbs.of(request);
-        if (Verbs.HTTP.contains(verb)) {
-            session.write(Reply.of(500, "HTTP protocol commands not allowed."));
-            session.closeOnFlush();
-            return;
-        }
         if (!isLoggedIn(session)) {
-            switch (verb) {
+            switch (Verbs.of(request)) {
                 case "FEAT" -> {
                     session.write(Texts.feat(config));
                     return;

@@ -13,7 +13,7 @@ final class Verbs {
     private static final Map<String, String> X_FORMS =
             Map.of("XCUP", "CDUP", "XCWD", "CWD", "XMKD", "MKD", "XPWD", "PWD", "XRMD", "RMD");
 
-    /** Verbs of HTTP: vsftpd answers them once and hangs up, so a browser gets no FTP session. */
+    /** Verbs of HTTP: after login vsftpd answers them once and hangs up (before login they get the usual 530). */
     static final Set<String> HTTP = Set.of("GET", "POST", "HEAD", "OPTIONS", "CONNECT");
 
     private Verbs() {
