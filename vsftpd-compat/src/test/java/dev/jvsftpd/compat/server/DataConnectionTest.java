@@ -78,6 +78,23 @@ class DataConnectionTest {
     }
 
     @Test
+    void listenIpv6ServesIpv6ClientsWithEpsvAndAZeroPasvAddress() throws IOException {
+        try (TestServer server = TestServer.start(root, "listen=NO", "listen_ipv6=YES", "listen_address6=::1");
+             Socket socket = new Socket("::1", server.port())) {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            var out = socket.getOutputStream();
+            assertEquals("220 (jvsftpd test)", in.readLine());
+            for (String command : new String[] {"USER ftp", "PASS x", "PASV", "EPSV 2"}) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            in.readLine();
+            assertEquals("230 Login successful.", in.readLine());
+            assertTrue(in.readLine().matches("227 Entering Passive Mode \\(0,0,0,0,\\d+,\\d+\\)\\."));
+            assertTrue(in.readLine().matches("229 Entering Extended Passive Mode \\(\\|\\|\\|\\d+\\|\\)"));
+        }
+    }
+
+    @Test
     void disabledDataModesArePermissionDenied() throws IOException {
         try (TestServer server = TestServer.start(root, "pasv_enable=NO", "port_enable=NO");
              RawClient raw = RawClient.connect(server.port()).anonymous()) {
