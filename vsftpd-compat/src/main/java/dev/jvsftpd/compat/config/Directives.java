@@ -52,7 +52,8 @@ public final class Directives {
     public static final Directive XFERLOG_ENABLE = add(bool("xferlog_enable", "NO",
             "Turn on file logging. Which file depends on xferlog_std_format and dual_log_enable (section 11)."));
     public static final Directive DIRMESSAGE_ENABLE = add(bool("dirmessage_enable", "NO",
-            "On first entry into a directory, show message_file as a '250-'/'230-' prefix."));
+            "On first entry into a directory, show message_file as a '250-'/'230-' prefix.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ANON_WORLD_READABLE_ONLY = add(bool("anon_world_readable_only", "YES",
             "Anonymous RETR only of others-readable files. Listing only of others-readable directories.")
             .supported(Support.IMPLEMENTED));
@@ -90,9 +91,11 @@ public final class Directives {
     public static final Directive GUEST_ENABLE = add(bool("guest_enable", "NO",
             "Map every non-anonymous login to guest_username (virtual users)."));
     public static final Directive USERLIST_ENABLE = add(bool("userlist_enable", "NO",
-            "Check userlist_file at USER time."));
+            "Check userlist_file at USER time.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USERLIST_DENY = add(bool("userlist_deny", "YES",
-            "YES: listed users are refused. NO: only listed users are allowed."));
+            "YES: listed users are refused. NO: only listed users are allowed.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USE_LOCALTIME = add(bool("use_localtime", "NO",
             "Listing dates and MDTM in local time instead of GMT.")
             .supported(Support.IMPLEMENTED));
@@ -173,7 +176,8 @@ public final class Directives {
     public static final Directive FORCE_ANON_DATA_SSL = add(bool("force_anon_data_ssl", "NO",
             "Same for anonymous data."));
     public static final Directive MDTM_WRITE = add(bool("mdtm_write", "YES",
-            "'MDTM <time> <file>' sets the mtime."));
+            "'MDTM <time> <file>' sets the mtime.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LOCK_UPLOAD_FILES = add(bool("lock_upload_files", "YES",
             "Write lock on uploads, shared read lock on downloads (fcntl)."));
     public static final Directive PASV_ADDR_RESOLVE = add(bool("pasv_addr_resolve", "NO",
@@ -192,7 +196,8 @@ public final class Directives {
     public static final Directive SSL_REQUEST_CERT = add(bool("ssl_request_cert", "YES",
             "Request (not require) a client certificate."));
     public static final Directive DELETE_FAILED_UPLOADS = add(bool("delete_failed_uploads", "NO",
-            "Remove an upload that did not complete."));
+            "Remove an upload that did not complete.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive IMPLICIT_SSL = add(bool("implicit_ssl", "NO",
             "TLS handshake first (implicit FTPS)."));
     public static final Directive PTRACE_SANDBOX = add(bool("ptrace_sandbox", "NO",
@@ -289,7 +294,8 @@ public final class Directives {
     public static final Directive VSFTPD_LOG_FILE = add(string("vsftpd_log_file", "/var/log/vsftpd.log",
             "vsftpd format log."));
     public static final Directive MESSAGE_FILE = add(string("message_file", ".message",
-            "Directory message file name (first 4000 bytes)."));
+            "Directory message file name (first 4000 bytes).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive NOPRIV_USER = add(string("nopriv_user", "nobody",
             "User of the unprivileged pre-login process.")
             .supported(Support.NOT_APPLICABLE));
@@ -310,7 +316,8 @@ public final class Directives {
             "Real user that guest (virtual) logins map to."));
     public static final Directive USERLIST_FILE = add(string("userlist_file", "/etc/vsftpd.user_list",
             "File for userlist_enable.")
-            .withDefault(Dialect.RHEL, "/etc/vsftpd/user_list"));
+            .withDefault(Dialect.RHEL, "/etc/vsftpd/user_list")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ANON_ROOT = add(string("anon_root", null,
             "Anonymous chroot directory (instead of ftp_username's home).")
             .supported(Support.IMPLEMENTED));
@@ -331,7 +338,8 @@ public final class Directives {
             "IPv6 bind address. Debian accepts 'addr%iface'.")
             .supported(Support.IMPLEMENTED));
     public static final Directive CMDS_ALLOWED = add(string("cmds_allowed", null,
-            "Comma list: only these post-login commands. Others get '550 Permission denied.'"));
+            "Comma list: only these post-login commands. Others get '550 Permission denied.'")
+            .supported(Support.IMPLEMENTED));
     public static final Directive HIDE_FILE = add(string("hide_file", null,
             "Pattern: matching entries are left out of listings (section 5)."));
     public static final Directive DENY_FILE = add(string("deny_file", null,
@@ -356,7 +364,8 @@ public final class Directives {
     public static final Directive CA_CERTS_FILE = add(string("ca_certs_file", null,
             "CAs for client certificates."));
     public static final Directive CMDS_DENIED = add(string("cmds_denied", null,
-            "Comma list of post-login commands refused with 550."));
+            "Comma list of post-login commands refused with 550.")
+            .supported(Support.IMPLEMENTED));
 
     // Directives that only one build knows; the others reject them as unrecognised.
     public static final Directive UTF8_FILESYSTEM = add(bool("utf8_filesystem", "NO",

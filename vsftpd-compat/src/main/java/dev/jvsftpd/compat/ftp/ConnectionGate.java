@@ -9,6 +9,7 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.Addresses;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.ConnectionLimits;
+import dev.jvsftpd.compat.policy.UserList;
 import dev.jvsftpd.compat.session.SessionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,7 @@ public final class ConnectionGate extends DefaultFtplet {
                 return FtpletResult.DISCONNECT;
             }
             state.clientCountAtStart(total);
+            state.userList(UserList.load(sessionConfig).orElse(null));
             if (sessionConfig.bool(ANONYMOUS_ENABLE)) {
                 services.anonymousAccount(sessionConfig);
                 state.anonymousPasswords(AnonymousPasswordPolicy.load(sessionConfig));

@@ -3,6 +3,7 @@ package dev.jvsftpd.compat.ftp;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.data.DataSettings;
+import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import org.apache.ftpserver.ftplet.FtpRequest;
@@ -29,6 +30,24 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
     /** The logged-in user; commands other than the pre-login ones only run after login. */
     VsftpdUser user() {
         return (VsftpdUser) session.getUser();
+    }
+
+    /**
+     * Where a path argument leads for this session: {@code ~} and {@code ~/...} mean the login
+     * directory (vsftpd expands them before anything else), then the jail resolves it.
+     *
+     * @param followLast whether a final symlink is followed (see {@link dev.jvsftpd.compat.fs.Jail})
+     */
+    Resolution resolve(String path, boolean followLast) {
+        VsftpdUser user = user();
+        return user.jail().resolve(state().cwd(), expandTilde(path, user.startDir()), followLast, user.identity());
+    }
+
+    static String expandTilde(String path, String loginDirectory) {
+        if (path.equals("~")) {
+            return loginDirectory;
+        }
+        return path.startsWith("~/") ? loginDirectory + path.substring(1) : path;
     }
 
     /** This session's data channel, created on first use. */

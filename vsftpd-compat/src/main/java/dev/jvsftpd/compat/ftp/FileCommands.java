@@ -19,7 +19,7 @@ final class FileCommands {
 
     static void mkd(Exchange x) {
         VsftpdUser user = x.user();
-        Resolution target = user.jail().resolve(x.state().cwd(), x.argument(), false, user.identity());
+        Resolution target = x.resolve(x.argument(), false);
         try {
             Path parent = parentOf(target);
             FileMode parentMode = FileMode.of(parent);
@@ -48,7 +48,7 @@ final class FileCommands {
 
     private static boolean remove(Exchange x, boolean directory) {
         VsftpdUser user = x.user();
-        Resolution target = user.jail().resolve(x.state().cwd(), x.argument(), false, user.identity());
+        Resolution target = x.resolve(x.argument(), false);
         try {
             Path path = target.realPath();
             if (!target.exists() || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) != directory
@@ -66,7 +66,7 @@ final class FileCommands {
         VsftpdUser user = x.user();
         SessionState state = x.state();
         state.renameFrom(null);
-        Resolution source = user.jail().resolve(state.cwd(), x.argument(), false, user.identity());
+        Resolution source = x.resolve(x.argument(), false);
         if (source.exists()) {
             state.renameFrom(source);
             x.reply(350, "Ready for RNTO.");
@@ -84,7 +84,7 @@ final class FileCommands {
         }
         state.renameFrom(null);
         VsftpdUser user = x.user();
-        Resolution target = user.jail().resolve(state.cwd(), x.argument(), false, user.identity());
+        Resolution target = x.resolve(x.argument(), false);
         try {
             Path from = source.realPath();
             Path to = target.realPath();

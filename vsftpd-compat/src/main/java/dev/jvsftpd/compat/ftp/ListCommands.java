@@ -89,7 +89,7 @@ final class ListCommands {
     /** A directory's entries if this session may list it ({@code ..} of the jail root is the root). */
     private static Optional<List<ListEntry>> openable(Exchange x, String path) {
         VsftpdUser user = x.user();
-        Resolution dir = user.jail().resolve(x.state().cwd(), path, true, user.identity());
+        Resolution dir = x.resolve(path, true);
         try {
             if (!dir.exists() || !Files.isDirectory(dir.realPath())
                     || !FilePolicy.mayList(user, x.config(), FileMode.of(dir.realPath()))) {

@@ -56,6 +56,10 @@ final class LoginCommands {
             state.pendingUser(null);
             return;
         }
+        if (state.userList() != null && state.userList().refuses(name)) {
+            refuse(x, 530, "Permission denied.");
+            return;
+        }
         state.pendingUser(name);
         if (anonymousName && x.config().bool(ANONYMOUS_ENABLE) && x.config().bool(NO_ANON_PASSWORD)) {
             login(x, name, "<no password>");
@@ -141,19 +145,29 @@ final class LoginCommands {
         x.state().umask(umask);
         x.session().setUser(user);
         ((ServerFtpStatistics) x.context().getFtpStatistics()).setLogin(x.session());
-        x.reply(230, "Login successful.");
+        String message = DirectoryMessage.prefix(x, x.resolve(user.startDir(), true), 230);
+        x.reply(new Reply(230, message + "230 Login successful.\r\n"));
     }
 
     private static void failLogin(Exchange x, String name) {
         LOG.info("[{}] FAIL LOGIN: Client \"{}\"", name,
                 ((java.net.InetSocketAddress) x.session().getRemoteAddress()).getAddress().getHostAddress());
+        refuse(x, 530, "Login incorrect.");
+    }
+
+    /**
+     * A refused login (wrong password, userlist): vsftpd sleeps delay_failed_login, answers, and
+     * hangs up once max_login_fails refusals are reached.
+     */
+    private static void refuse(Exchange x, int code, String text) {
+        x.state().pendingUser(null);
         sleepSeconds(x.config().uint(DELAY_FAILED_LOGIN));
         int failures = x.state().countFailedLogin();
         long max = x.config().uint(MAX_LOGIN_FAILS);
         if (max != 0 && failures >= max) {
-            x.replyAndClose(530, "Login incorrect.");
+            x.replyAndClose(code, text);
         } else {
-            x.reply(530, "Login incorrect.");
+            x.reply(code, text);
         }
     }
 

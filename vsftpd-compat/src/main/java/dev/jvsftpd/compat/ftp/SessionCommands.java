@@ -4,6 +4,7 @@ import static dev.jvsftpd.compat.config.Directives.IDLE_SESSION_TIMEOUT;
 import static dev.jvsftpd.compat.config.Directives.USE_LOCALTIME;
 
 import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.policy.CommandPolicy;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,11 +44,11 @@ final class SessionCommands {
 
     private static void changeDirectory(Exchange x, String target) {
         VsftpdUser user = x.user();
-        Resolution to = user.jail().resolve(x.state().cwd(), target, true, user.identity());
+        Resolution to = x.resolve(target, true);
         try {
             if (to.exists() && FilePolicy.mayEnter(user, FileMode.of(to.realPath()))) {
                 x.state().cwd(to.virtualPath());
-                x.reply(250, "Directory successfully changed.");
+                x.reply(new Reply(250, DirectoryMessage.prefix(x, to, 250) + "250 Directory successfully changed.\r\n"));
                 return;
             }
         } catch (IOException e) {
@@ -97,7 +101,7 @@ final class SessionCommands {
 
     static void size(Exchange x) {
         VsftpdUser user = x.user();
-        Resolution file = user.jail().resolve(x.state().cwd(), x.argument(), true, user.identity());
+        Resolution file = x.resolve(x.argument(), true);
         try {
             if (file.exists() && Files.isRegularFile(file.realPath())) {
                 x.reply(213, Long.toString(Files.size(file.realPath())));
@@ -110,14 +114,19 @@ final class SessionCommands {
     }
 
     static void mdtm(Exchange x) {
-        VsftpdUser user = x.user();
-        Resolution file = user.jail().resolve(x.state().cwd(), x.argument(), true, user.identity());
+        String argument = x.argument();
+        Resolution whole = x.resolve(argument, true);
+        int space = argument.indexOf(' ');
+        if (!whole.exists() && isTimeArgument(argument, space)
+                && CommandPolicy.maySetModificationTime(x.config(), x.user().kind())) {
+            setModificationTime(x, argument.substring(0, Math.min(space, 14)), argument.substring(space + 1));
+            return;
+        }
         try {
-            if (file.exists()) {
-                BasicFileAttributes attributes = Files.readAttributes(file.realPath(), BasicFileAttributes.class);
+            if (whole.exists()) {
+                BasicFileAttributes attributes = Files.readAttributes(whole.realPath(), BasicFileAttributes.class);
                 if (attributes.isRegularFile()) {
-                    ZoneId zone = x.config().bool(USE_LOCALTIME) ? ZoneId.systemDefault() : ZoneOffset.UTC;
-                    x.reply(213, MDTM.format(attributes.lastModifiedTime().toInstant().atZone(zone)));
+                    x.reply(213, MDTM.format(attributes.lastModifiedTime().toInstant().atZone(zone(x))));
                     return;
                 }
             }
@@ -125,6 +134,45 @@ final class SessionCommands {
             // same reply as a missing file
         }
         x.reply(550, "Could not get file modification time.");
+    }
+
+    /** vsftpd's test: a digit first, and the first space where a date or date-time would end. */
+    private static boolean isTimeArgument(String argument, int space) {
+        return !argument.isEmpty() && Character.isDigit(argument.charAt(0))
+                && (space == 8 || space == 14 || (space > 15 && argument.charAt(14) == '.'));
+    }
+
+    /** Setting a time needs the file's owner (or root), as utimes(2) with a time does. */
+    private static void setModificationTime(Exchange x, String digits, String path) {
+        VsftpdUser user = x.user();
+        Resolution file = x.resolve(path, true);
+        try {
+            LocalDateTime time = normalisedTime((digits + "000000").substring(0, 14));
+            if (file.exists() && (user.identity().isRoot()
+                    || FileMode.of(file.realPath()).uid() == user.identity().uid())) {
+                Files.setLastModifiedTime(file.realPath(), FileTime.from(time.atZone(zone(x)).toInstant()));
+                x.reply(213, "File modification time set.");
+                return;
+            }
+        } catch (IOException | NumberFormatException | DateTimeException e) {
+            // not digits, or a vanished file: the same refusal
+        }
+        x.reply(550, "Could not set file modification time.");
+    }
+
+    /** Out-of-range fields roll over as mktime(3) rolls them: month 13 is January of the next year. */
+    static LocalDateTime normalisedTime(String digits) {
+        int[] f = new int[6];
+        int[] widths = {4, 2, 2, 2, 2, 2};
+        for (int i = 0, at = 0; i < 6; at += widths[i++]) {
+            f[i] = Integer.parseInt(digits.substring(at, at + widths[i]));
+        }
+        return LocalDateTime.of(f[0], 1, 1, 0, 0).plusMonths(f[1] - 1L).plusDays(f[2] - 1L)
+                .plusHours(f[3]).plusMinutes(f[4]).plusSeconds(f[5]);
+    }
+
+    private static ZoneId zone(Exchange x) {
+        return x.config().bool(USE_LOCALTIME) ? ZoneId.systemDefault() : ZoneOffset.UTC;
     }
 
     static void stat(Exchange x) {

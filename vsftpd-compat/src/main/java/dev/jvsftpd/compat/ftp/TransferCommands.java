@@ -5,6 +5,7 @@ import static dev.jvsftpd.compat.config.Directives.ASCII_UPLOAD_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOADS;
 import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOAD_MODE;
 import static dev.jvsftpd.compat.config.Directives.CHOWN_USERNAME;
+import static dev.jvsftpd.compat.config.Directives.DELETE_FAILED_UPLOADS;
 import static dev.jvsftpd.compat.config.Directives.FILE_OPEN_MODE;
 
 import dev.jvsftpd.compat.data.DataChannel;
@@ -58,7 +59,7 @@ final class TransferCommands {
             x.reply(550, "No support for resume of ASCII transfer.");
             return;
         }
-        Resolution file = user.jail().resolve(state.cwd(), x.argument(), true, user.identity());
+        Resolution file = x.resolve(x.argument(), true);
         FileChannel channel = openForReading(x, file).orElse(null);
         if (channel == null) {
             x.reply(550, "Failed to open file.");
@@ -106,7 +107,7 @@ final class TransferCommands {
         String base = x.argument().isEmpty() ? "STOU" : x.argument();
         VsftpdUser user = x.user();
         String name = base;
-        for (int suffix = 1; suffix <= 999 && user.jail().resolve(x.state().cwd(), name, false, user.identity()).exists();
+        for (int suffix = 1; suffix <= 999 && x.resolve(name, false).exists();
              suffix++) {
             name = base + "." + suffix;
         }
@@ -119,7 +120,7 @@ final class TransferCommands {
         }
         SessionState state = x.state();
         VsftpdUser user = x.user();
-        Resolution target = user.jail().resolve(state.cwd(), name, true, user.identity());
+        Resolution target = x.resolve(name, true);
         FileChannel channel = openForWriting(x, target, append, unique).orElse(null);
         if (channel == null) {
             x.reply(553, "Could not create file.");
@@ -135,10 +136,13 @@ final class TransferCommands {
                 channel.truncate(0);
             }
             String opening = unique ? "FILE: " + name : "Ok to send data.";
-            transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
+            boolean complete = transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
                     Channels.newOutputStream(channel), false, user.maxRate(),
                     convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE, progress),
                     "Failure writing to local file.", "Failure reading network stream.");
+            if (!complete && x.config().bool(DELETE_FAILED_UPLOADS)) {
+                Files.deleteIfExists(target.realPath());
+            }
         } catch (IOException e) {
             x.reply(451, "Failure writing to local file.");
         }
@@ -204,12 +208,13 @@ final class TransferCommands {
      * Opens the data connection, sends the 150, runs the work and answers 226, or vsftpd's
      * failure reply. The channel is spent either way and REST is forgotten.
      */
-    static void transfer(Exchange x, String opening, DataWork work, String localFailure, String networkFailure) {
-        transfer(x, opening, work, "Transfer complete.", localFailure, networkFailure);
+    static boolean transfer(Exchange x, String opening, DataWork work, String localFailure, String networkFailure) {
+        return transfer(x, opening, work, "Transfer complete.", localFailure, networkFailure);
     }
 
-    static void transfer(Exchange x, String opening, DataWork work, String completed, String localFailure,
-                         String networkFailure) {
+    /** @return whether the transfer completed */
+    static boolean transfer(Exchange x, String opening, DataWork work, String completed, String localFailure,
+                            String networkFailure) {
         SessionState state = x.state();
         DataChannel channel = x.dataChannel();
         Socket socket;
@@ -220,11 +225,11 @@ final class TransferCommands {
             LOG.warn("{}", e.getMessage());
             x.reply(425, "Security: Bad IP connecting.");
             state.restOffset(0);
-            return;
+            return false;
         } catch (IOException e) {
             x.reply(425, "Failed to establish connection.");
             state.restOffset(0);
-            return;
+            return false;
         }
         x.reply(150, opening);
         state.transferring(true);
@@ -233,6 +238,7 @@ final class TransferCommands {
             work.run(socket, watchdog.progress());
             socket.shutdownOutput();
             x.reply(226, completed);
+            return true;
         } catch (Transfer.LocalFailure e) {
             x.reply(451, localFailure);
         } catch (IOException e) {
@@ -245,5 +251,6 @@ final class TransferCommands {
             state.transferring(false);
             state.restOffset(0);
         }
+        return false;
     }
 }

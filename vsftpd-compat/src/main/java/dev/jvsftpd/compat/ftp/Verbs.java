@@ -21,9 +21,14 @@ final class Verbs {
 
     /** The text before the first space, upper-cased, with vsftpd's X-forms folded. */
     static String of(FtpRequest request) {
+        String verb = typed(request);
+        return X_FORMS.getOrDefault(verb, verb);
+    }
+
+    /** The text before the first space, upper-cased: what cmds_allowed and cmds_denied compare. */
+    static String typed(FtpRequest request) {
         String line = request.getRequestLine();
         int space = line.indexOf(' ');
-        String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-        return X_FORMS.getOrDefault(verb, verb);
+        return (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
     }
 }

@@ -86,6 +86,8 @@ public final class VsftpdCommands implements CommandFactory {
         Exchange exchange = new Exchange(session, context, request, sessionConfig, services);
         if (!session.isLoggedIn() && !PreLogin.ALLOWED.contains(verb)) {
             exchange.reply(PreLogin.PLEASE_LOGIN);
+        } else if (session.isLoggedIn() && !CommandPolicy.listed(sessionConfig, Verbs.typed(request))) {
+            exchange.reply(550, "Permission denied.");
         } else if (session.isLoggedIn() && Verbs.HTTP.contains(verb)) {
             exchange.replyAndClose(500, "HTTP protocol commands not allowed.");
         } else if (session.isLoggedIn()

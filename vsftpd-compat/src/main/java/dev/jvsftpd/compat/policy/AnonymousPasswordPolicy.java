@@ -5,12 +5,7 @@ import static dev.jvsftpd.compat.config.Directives.DENY_EMAIL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.EMAIL_PASSWORD_FILE;
 import static dev.jvsftpd.compat.config.Directives.SECURE_EMAIL_LIST_ENABLE;
 
-import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -26,9 +21,9 @@ public record AnonymousPasswordPolicy(Set<String> banned, Set<String> allowed) {
     /** Reads the lists at session start, as vsftpd does; an unreadable list is fatal for the session. */
     public static AnonymousPasswordPolicy load(VsftpdConfig config) {
         Set<String> banned = config.bool(DENY_EMAIL_ENABLE)
-                ? lines(config.string(BANNED_EMAIL_FILE), "cannot read anon e-mail list file:") : null;
+                ? ListFiles.lines(config.string(BANNED_EMAIL_FILE), "cannot read anon e-mail list file:") : null;
         Set<String> allowed = config.bool(SECURE_EMAIL_LIST_ENABLE)
-                ? lines(config.string(EMAIL_PASSWORD_FILE), "cannot read email passwords file:") : null;
+                ? ListFiles.lines(config.string(EMAIL_PASSWORD_FILE), "cannot read email passwords file:") : null;
         return new AnonymousPasswordPolicy(banned, allowed);
     }
 
@@ -37,15 +32,5 @@ public record AnonymousPasswordPolicy(Set<String> banned, Set<String> allowed) {
             return false;
         }
         return allowed == null || (!password.isEmpty() && allowed.contains(password));
-    }
-
-    private static Set<String> lines(String file, String oops) {
-        try {
-            String text = Files.readString(Path.of(file == null ? "" : file), StandardCharsets.ISO_8859_1);
-            return Set.of(text.split("\n")).stream().filter(l -> !l.isEmpty())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        } catch (IOException | RuntimeException e) {
-            throw new OopsException(oops + file, file + ": cannot be read by jvsftpd");
-        }
     }
 }

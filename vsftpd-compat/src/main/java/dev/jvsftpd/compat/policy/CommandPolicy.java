@@ -3,14 +3,18 @@ package dev.jvsftpd.compat.policy;
 import static dev.jvsftpd.compat.config.Directives.ANON_MKDIR_WRITE_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.ANON_OTHER_WRITE_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.CMDS_ALLOWED;
+import static dev.jvsftpd.compat.config.Directives.CMDS_DENIED;
 import static dev.jvsftpd.compat.config.Directives.DIRLIST_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.DOWNLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.MDTM_WRITE;
 import static dev.jvsftpd.compat.config.Directives.PASV_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.PORT_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.session.SessionKind;
+import java.util.List;
 
 /**
  * Which post-login commands a session may run at all, from the config switches alone
@@ -19,6 +23,25 @@ import dev.jvsftpd.compat.session.SessionKind;
  */
 public final class CommandPolicy {
     private CommandPolicy() {
+    }
+
+    /** {@code MDTM <time> <file>} sets the time only with write rights and mdtm_write. */
+    public static boolean maySetModificationTime(VsftpdConfig config, SessionKind kind) {
+        return config.bool(MDTM_WRITE) && permits(config, kind, "DELE", true);
+    }
+
+    /**
+     * cmds_allowed and cmds_denied, checked after login before anything else (QUIT included).
+     * Items are compared with the verb as typed, upper-cased, with nothing trimmed: so
+     * {@code cmds_allowed=PASV, RETR} never admits RETR, and XPWD is not PWD.
+     */
+    public static boolean listed(VsftpdConfig config, String typedVerb) {
+        String allowed = config.string(CMDS_ALLOWED);
+        if (allowed != null && !List.of(allowed.split(",")).contains(typedVerb)) {
+            return false;
+        }
+        String denied = config.string(CMDS_DENIED);
+        return denied == null || !List.of(denied.split(",")).contains(typedVerb);
     }
 
     /**

@@ -4,6 +4,9 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
+import dev.jvsftpd.compat.policy.UserList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.mina.core.session.IoSession;
 
@@ -29,6 +32,8 @@ public final class SessionState {
     private int clientCountAtStart;
     private int umask;
     private AnonymousPasswordPolicy anonymousPasswords = new AnonymousPasswordPolicy(null, null);
+    private UserList userList;
+    private final Set<String> visited = new LinkedHashSet<>();
 
     /** The same state seen from a Ftplet, whose session wrapper shares the IoSession's attributes. */
     public static SessionState of(FtpSession session) {
@@ -160,5 +165,29 @@ public final class SessionState {
 
     public void anonymousPasswords(AnonymousPasswordPolicy policy) {
         this.anonymousPasswords = policy;
+    }
+
+    /**
+     * Records a visit to a directory for dirmessage_enable; true the first time. vsftpd remembers
+     * 100 directories and forgets the oldest first.
+     */
+    public boolean firstVisit(String virtualDirectory) {
+        if (visited.contains(virtualDirectory)) {
+            return false;
+        }
+        if (visited.size() == 100) {
+            visited.remove(visited.iterator().next());
+        }
+        visited.add(virtualDirectory);
+        return true;
+    }
+
+    /** userlist_file as read when the session started; null without userlist_enable. */
+    public UserList userList() {
+        return userList;
+    }
+
+    public void userList(UserList list) {
+        this.userList = list;
     }
 }
