@@ -333,7 +333,8 @@ public final class Directives {
             "IPv4 bind address (standalone).")
             .supported(Support.IMPLEMENTED));
     public static final Directive USER_CONFIG_DIR = add(string("user_config_dir", null,
-            "Directory of per-user config files."));
+            "Directory of per-user config files.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LISTEN_ADDRESS6 = add(string("listen_address6", null,
             "IPv6 bind address. Debian accepts 'addr%iface'.")
             .supported(Support.IMPLEMENTED));

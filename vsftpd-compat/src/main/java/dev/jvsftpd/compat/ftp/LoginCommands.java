@@ -1,28 +1,20 @@
 package dev.jvsftpd.compat.ftp;
 
 import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.ANON_MAX_RATE;
-import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
-import static dev.jvsftpd.compat.config.Directives.ANON_UMASK;
 import static dev.jvsftpd.compat.config.Directives.DELAY_FAILED_LOGIN;
 import static dev.jvsftpd.compat.config.Directives.DELAY_SUCCESSFUL_LOGIN;
+import static dev.jvsftpd.compat.config.Directives.FTP_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.MAX_LOGIN_FAILS;
 import static dev.jvsftpd.compat.config.Directives.NO_ANON_PASSWORD;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
 
 import dev.jvsftpd.compat.config.OopsException;
-import dev.jvsftpd.compat.fs.Jail;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.session.SessionKind;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
-import dev.jvsftpd.compat.unix.FileAccess;
-import dev.jvsftpd.compat.unix.FileMode;
 import dev.jvsftpd.compat.unix.UnixAccount;
-import dev.jvsftpd.compat.unix.UnixIdentity;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 import org.slf4j.Logger;
@@ -31,7 +23,6 @@ import org.slf4j.LoggerFactory;
 /** USER, PASS and QUIT as vsftpd answers them (reference sections 7.1 and 7.2). */
 final class LoginCommands {
     private static final Logger LOG = LoggerFactory.getLogger(LoginCommands.class);
-    static final String WRITABLE_ROOT = "vsftpd: refusing to run with writable root inside chroot()";
 
     private LoginCommands() {
     }
@@ -105,47 +96,35 @@ final class LoginCommands {
 
     private static void loginAnonymous(Exchange x) {
         UnixAccount account;
-        Jail jail;
-        String rootName = null;
         try {
             account = x.services().anonymousAccount(x.config());
-            rootName = x.config().string(ANON_ROOT) != null ? x.config().string(ANON_ROOT) : account.home();
-            jail = new Jail(Path.of(rootName));
         } catch (OopsException e) {
             x.replyAndClose(500, "OOPS: " + e.vsftpdText());
             return;
-        } catch (IOException | RuntimeException e) {
-            x.replyAndClose(500, "OOPS: cannot change directory:" + rootName);
-            return;
         }
-        boolean launchingUser = x.config().bool(RUN_AS_LAUNCHING_USER);
-        UnixIdentity identity = x.services().accounts().identityOf(account);
+        String configName = x.config().bool(RUN_AS_LAUNCHING_USER) ? account.name() : x.config().string(FTP_USERNAME);
+        begin(x, new SessionSetup.Login(SessionKind.ANONYMOUS, "ftp", configName, account, true));
+    }
+
+    /** Sets the session up for an accepted login and answers 230, or the OOPS that replaces it. */
+    private static void begin(Exchange x, SessionSetup.Login login) {
+        VsftpdUser user;
         try {
-            FileMode root = FileMode.of(jail.root());
-            if (!FileAccess.permits(identity, root, FileAccess.EXECUTE)) {
-                x.replyAndClose(500, "OOPS: cannot change directory:" + rootName);
-                return;
-            }
-            // vsftpd cannot chroot when run_as_launching_user, so it makes no writable-root check.
-            if (!launchingUser && FileAccess.permits(identity, root, FileAccess.WRITE)) {
-                LOG.warn("anonymous login refused: {} is writable by {}; vsftpd never chroots into a writable root",
-                        jail.root(), account.name());
-                x.replyAndClose(500, "OOPS: " + WRITABLE_ROOT);
-                return;
-            }
-        } catch (IOException e) {
-            x.replyAndClose(500, "OOPS: cannot change directory:" + rootName);
+            user = SessionSetup.establish(x, login);
+        } catch (OopsException e) {
+            LOG.warn("[{}] login refused: 500 OOPS: {}{}", login.name(), e.vsftpdText(),
+                    e.detail().map(d -> " (" + d + ")").orElse(""));
+            x.replyAndClose(500, "OOPS: " + e.vsftpdText());
             return;
         }
-        sleepSeconds(x.config().uint(DELAY_SUCCESSFUL_LOGIN));
-        int umask = (int) (x.config().uint(ANON_UMASK) & 0777);
-        VsftpdUser user = new VsftpdUser("ftp", SessionKind.ANONYMOUS, identity, jail, "/", umask,
-                (int) Math.min(Integer.MAX_VALUE, x.config().uint(ANON_MAX_RATE)));
+        sleepSeconds(x.state().config().uint(DELAY_SUCCESSFUL_LOGIN));
         x.state().cwd(user.startDir());
-        x.state().umask(umask);
+        x.state().umask(user.umask());
         x.session().setUser(user);
         ((ServerFtpStatistics) x.context().getFtpStatistics()).setLogin(x.session());
-        String message = DirectoryMessage.prefix(x, x.resolve(user.startDir(), true), 230);
+        // the per-user config is in force from here on: read it from the session, not the exchange
+        Exchange after = new Exchange(x.session(), x.context(), x.request(), x.state().config(), x.services());
+        String message = DirectoryMessage.prefix(after, after.resolve(user.startDir(), true), 230);
         x.reply(new Reply(230, message + "230 Login successful.\r\n"));
     }
 

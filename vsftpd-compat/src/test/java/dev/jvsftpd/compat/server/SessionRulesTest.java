@@ -103,6 +103,31 @@ class SessionRulesTest {
     }
 
     @Test
+    void anonymousPerUserConfigIsNamedAfterFtpUsernameAndAppliesAfterLogin() throws IOException {
+        Path perUser = Files.createDirectory(temp.resolve("users"));
+        Files.writeString(perUser.resolve("ftp"), "write_enable=YES\nanon_upload_enable=YES\nftpd_banner=too late\n");
+        try (TestServer server = TestServer.start(root, "user_config_dir=" + perUser);
+             RawClient raw = RawClient.connect(server.port())) {
+            assertEquals("220 (jvsftpd test)", raw.readLine(), "the banner was decided before login");
+            raw.send("USER anonymous");
+            assertEquals("230 Login successful.", raw.send("PASS x"));
+            try (Socket data = new Socket("127.0.0.1", raw.epsv())) {
+                assertEquals("150 Ok to send data.", raw.send("STOR up/new.txt"));
+                data.getOutputStream().write("uploaded".getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals("226 Transfer complete.", raw.readLine());
+        }
+        Files.writeString(perUser.resolve("ftp"), "bogus=YES\n");
+        try (TestServer server = TestServer.start(root, "user_config_dir=" + perUser);
+             RawClient raw = RawClient.connect(server.port())) {
+            raw.readLine();
+            raw.send("USER ftp");
+            assertEquals("500 OOPS: unrecognised variable in config file: bogus", raw.send("PASS x"));
+            assertEquals(null, raw.readLine());
+        }
+    }
+
+    @Test
     void tildeIsTheLoginDirectory() throws IOException {
         try (TestServer server = TestServer.start(root); RawClient raw = RawClient.connect(server.port()).anonymous()) {
             assertEquals("250 Directory successfully changed.", raw.send("CWD ~/pub"));
