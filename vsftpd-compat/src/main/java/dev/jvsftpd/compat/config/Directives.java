@@ -50,7 +50,8 @@ public final class Directives {
             "PORT/EPRT data connections are made from port ftp_data_port.")
             .supported(Support.IMPLEMENTED));
     public static final Directive XFERLOG_ENABLE = add(bool("xferlog_enable", "NO",
-            "Turn on file logging. Which file depends on xferlog_std_format and dual_log_enable (section 11)."));
+            "Turn on file logging. Which file depends on xferlog_std_format and dual_log_enable (section 11).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DIRMESSAGE_ENABLE = add(bool("dirmessage_enable", "NO",
             "On first entry into a directory, show message_file as a '250-'/'230-' prefix.")
             .supported(Support.IMPLEMENTED));
@@ -69,7 +70,8 @@ public final class Directives {
             "Experimental single-process mode. Anonymous only.")
             .supported(Support.NOT_APPLICABLE));
     public static final Directive XFERLOG_STD_FORMAT = add(bool("xferlog_std_format", "NO",
-            "Write wu-ftpd xferlog to xferlog_file instead of the vsftpd format to vsftpd_log_file."));
+            "Write wu-ftpd xferlog to xferlog_file instead of the vsftpd format to vsftpd_log_file.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive PASV_PROMISCUOUS = add(bool("pasv_promiscuous", "NO",
             "Skip the check that the PASV data connection comes from the control connection's IP.")
             .supported(Support.IMPLEMENTED));
@@ -87,7 +89,8 @@ public final class Directives {
             "Allow '-R' in LIST/NLST.")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOG_FTP_PROTOCOL = add(bool("log_ftp_protocol", "NO",
-            "Log every command and reply into the vsftpd-format log."));
+            "Log every command and reply into the vsftpd-format log.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive GUEST_ENABLE = add(bool("guest_enable", "NO",
             "Map every non-anonymous login to guest_username (virtual users)."));
     public static final Directive USERLIST_ENABLE = add(bool("userlist_enable", "NO",
@@ -128,9 +131,11 @@ public final class Directives {
             "Standalone IPv6 listener. Mutually exclusive with listen.")
             .supported(Support.IMPLEMENTED));
     public static final Directive DUAL_LOG_ENABLE = add(bool("dual_log_enable", "NO",
-            "Write both the xferlog and the vsftpd log."));
+            "Write both the xferlog and the vsftpd log.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SYSLOG_ENABLE = add(bool("syslog_enable", "NO",
-            "Send vsftpd-format lines to syslog (LOG_DAEMON, ident 'vsftpd') instead of vsftpd_log_file."));
+            "Send vsftpd-format lines to syslog (LOG_DAEMON, ident 'vsftpd') instead of vsftpd_log_file.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive BACKGROUND = add(bool("background", "NO",
             "Fork the listener into the background.")
             .withDefault(Dialect.RHEL, "YES"));
@@ -153,7 +158,8 @@ public final class Directives {
             "Run without root: implies one_process_model, no chroot.")
             .supported(Support.IMPLEMENTED));
     public static final Directive NO_LOG_LOCK = add(bool("no_log_lock", "NO",
-            "Do not fcntl-lock the log files while writing."));
+            "Do not fcntl-lock the log files while writing.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_ENABLE = add(bool("ssl_enable", "NO",
             "Enable FTPS (AUTH/PBSZ/PROT)."));
     public static final Directive ALLOW_ANON_SSL = add(bool("allow_anon_ssl", "NO",
@@ -290,9 +296,11 @@ public final class Directives {
             "Owner given to anonymous uploads with chown_uploads.")
             .supported(Support.IMPLEMENTED));
     public static final Directive XFERLOG_FILE = add(string("xferlog_file", "/var/log/xferlog",
-            "wu-ftpd format log."));
+            "wu-ftpd format log.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive VSFTPD_LOG_FILE = add(string("vsftpd_log_file", "/var/log/vsftpd.log",
-            "vsftpd format log."));
+            "vsftpd format log.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive MESSAGE_FILE = add(string("message_file", ".message",
             "Directory message file name (first 4000 bytes).")
             .supported(Support.IMPLEMENTED));

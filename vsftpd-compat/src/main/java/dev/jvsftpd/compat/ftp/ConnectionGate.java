@@ -7,6 +7,8 @@ import static dev.jvsftpd.compat.config.Directives.FTPD_BANNER;
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.Addresses;
+import dev.jvsftpd.compat.log.SessionEvent;
+import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.ConnectionLimits;
 import dev.jvsftpd.compat.policy.UserList;
@@ -58,15 +60,19 @@ public final class ConnectionGate extends DefaultFtplet {
             // vsftpd loads VSFTPD_LOAD_CONF before checking limits, so an overlay can lift them
             VsftpdConfig sessionConfig = services.sessionConfig(config);
             state.config(sessionConfig);
+            VsftpdLog log = VsftpdLog.open(sessionConfig, ProcessHandle.current().pid());
+            state.log(log);
             ConnectionLimits limits = ConnectionLimits.from(sessionConfig);
             Optional<String> refusal = limits.refusal(total, fromAddress);
             if (refusal.isPresent()) {
-                LOG.info("CONNECT: Client \"{}\", \"Connection refused: {}\"", address,
-                        total > limits.maxClients() && limits.maxClients() != 0
-                                ? "too many sessions." : "too many sessions for this address.");
+                String why = total > limits.maxClients() && limits.maxClients() != 0
+                        ? "too many sessions." : "too many sessions for this address.";
+                log.log(new SessionEvent(SessionEvent.What.CONNECT, true, address, null,
+                        "Connection refused: " + why, null));
                 session.write(Reply.of(421, refusal.get()));
                 return FtpletResult.DISCONNECT;
             }
+            log.log(SessionEvent.connect(address));
             state.clientCountAtStart(total);
             state.userList(UserList.load(sessionConfig).orElse(null));
             if (sessionConfig.bool(ANONYMOUS_ENABLE)) {
@@ -79,7 +85,6 @@ public final class ConnectionGate extends DefaultFtplet {
             session.write(Reply.of(500, "OOPS: " + e.vsftpdText()));
             return FtpletResult.DISCONNECT;
         }
-        LOG.debug("CONNECT: Client \"{}\"", address);
         return FtpletResult.DEFAULT;
     }
 

@@ -1,11 +1,17 @@
 package dev.jvsftpd.compat.ftp;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.data.Addresses;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.data.DataSettings;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.log.LogText;
+import dev.jvsftpd.compat.log.SessionEvent;
+import dev.jvsftpd.compat.log.TransferEvent;
+import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
+import java.net.InetSocketAddress;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
@@ -57,6 +63,35 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
             state.dataChannel(new DataChannel(DataSettings.from(config)));
         }
         return state.dataChannel();
+    }
+
+    /** The client's address as vsftpd logs it (IPv4 for a v4-mapped client). */
+    String clientIp() {
+        return Addresses.ipv4View(((InetSocketAddress) session.getRemoteAddress()).getAddress());
+    }
+
+    /** See {@link SessionState#logUser}. */
+    String logUser() {
+        return state().logUser((VsftpdUser) session.getUser());
+    }
+
+    void log(SessionEvent event) {
+        VsftpdLog log = state().log();
+        if (log != null) {
+            log.log(event);
+        }
+    }
+
+    void log(TransferEvent event) {
+        VsftpdLog log = state().log();
+        if (log != null) {
+            log.log(event);
+        }
+    }
+
+    /** The path of an argument as vsftpd writes it in logs: made absolute, not normalised. */
+    String logPath(String argument) {
+        return LogText.sessionPath(state().cwd(), argument);
     }
 
     void reply(int code, String text) {

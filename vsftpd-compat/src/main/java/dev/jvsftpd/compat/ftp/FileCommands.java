@@ -1,6 +1,7 @@
 package dev.jvsftpd.compat.ftp;
 
 import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.log.SessionEvent;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
@@ -26,23 +27,27 @@ final class FileCommands {
             if (!Files.exists(target.realPath(), LinkOption.NOFOLLOW_LINKS) && FilePolicy.mayCreateIn(user, parentMode)) {
                 UnixFiles.createDirectory(target.realPath(), FilePolicy.createMode(0777, x.state().umask()),
                         user.identity(), parentMode);
+                x.log(SessionEvent.mkdir(x.clientIp(), x.logUser(), true, x.logPath(x.argument())));
                 x.reply(257, Texts.quotePath(typedPath(x)) + " created");
                 return;
             }
         } catch (IOException e) {
             // the same refusal as a permission problem
         }
+        x.log(SessionEvent.mkdir(x.clientIp(), x.logUser(), false, x.logPath(x.argument())));
         x.reply(550, "Create directory operation failed.");
     }
 
     static void rmd(Exchange x) {
         boolean removed = remove(x, true);
+        x.log(SessionEvent.rmdir(x.clientIp(), x.logUser(), removed, x.logPath(x.argument())));
         x.reply(removed ? 250 : 550,
                 removed ? "Remove directory operation successful." : "Remove directory operation failed.");
     }
 
     static void dele(Exchange x) {
         boolean removed = remove(x, false);
+        x.log(SessionEvent.delete(x.clientIp(), x.logUser(), removed, x.logPath(x.argument())));
         x.reply(removed ? 250 : 550, removed ? "Delete operation successful." : "Delete operation failed.");
     }
 
@@ -65,10 +70,10 @@ final class FileCommands {
     static void rnfr(Exchange x) {
         VsftpdUser user = x.user();
         SessionState state = x.state();
-        state.renameFrom(null);
+        state.renameFrom(null, null);
         Resolution source = x.resolve(x.argument(), false);
         if (source.exists()) {
-            state.renameFrom(source);
+            state.renameFrom(source, x.logPath(x.argument()));
             x.reply(350, "Ready for RNTO.");
         } else {
             x.reply(550, "RNFR command failed.");
@@ -82,9 +87,20 @@ final class FileCommands {
             x.reply(503, "RNFR required first.");
             return;
         }
-        state.renameFrom(null);
+        String fromPath = state.renameFromPath();
+        state.renameFrom(null, null);
         VsftpdUser user = x.user();
         Resolution target = x.resolve(x.argument(), false);
+        boolean renamed = rename(user, source, target);
+        x.log(SessionEvent.rename(x.clientIp(), x.logUser(), renamed, fromPath, x.logPath(x.argument())));
+        if (renamed) {
+            x.reply(250, "Rename successful.");
+        } else {
+            x.reply(550, "Rename failed.");
+        }
+    }
+
+    private static boolean rename(VsftpdUser user, Resolution source, Resolution target) {
         try {
             Path from = source.realPath();
             Path to = target.realPath();
@@ -95,13 +111,12 @@ final class FileCommands {
             if (allowed) {
                 // rename(2): atomic, replaces an existing target
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-                x.reply(250, "Rename successful.");
-                return;
+                return true;
             }
         } catch (IOException e) {
             // refused below
         }
-        x.reply(550, "Rename failed.");
+        return false;
     }
 
     private static Path parentOf(Resolution resolution) throws IOException {

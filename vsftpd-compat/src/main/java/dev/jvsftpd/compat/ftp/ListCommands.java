@@ -49,12 +49,12 @@ final class ListCommands {
             return;
         }
         byte[] bytes = body.orElse("").getBytes(StandardCharsets.UTF_8);
-        TransferCommands.transfer(x, "Here comes the directory listing.", (socket, progress) -> {
+        TransferCommands.finish(x, TransferCommands.transfer(x, "Here comes the directory listing.", (socket, progress) -> {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             progress.addAndGet(bytes.length);
         }, body.isPresent() ? "Directory send OK." : "Transfer done (but failed to open directory).",
-                "Failure reading local file.", "Failure writing network stream.");
+                "Failure reading local file.", "Failure writing network stream."));
     }
 
     /** STAT with a path: the long listing with {@code -a}, on the control connection. */

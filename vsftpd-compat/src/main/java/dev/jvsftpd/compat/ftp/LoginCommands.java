@@ -10,6 +10,8 @@ import static dev.jvsftpd.compat.config.Directives.NO_ANON_PASSWORD;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
 
 import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.log.LogText;
+import dev.jvsftpd.compat.log.SessionEvent;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.session.SessionKind;
 import dev.jvsftpd.compat.session.SessionState;
@@ -87,14 +89,14 @@ final class LoginCommands {
         state.pendingUser(null);
         boolean anonymous = isAnonymousName(name) && x.config().bool(ANONYMOUS_ENABLE);
         if (anonymous && x.state().anonymousPasswords().accepts(password)) {
-            loginAnonymous(x);
+            loginAnonymous(x, password);
             return;
         }
         // Local and guest users arrive with the PAM issue; until then every local login fails.
         failLogin(x, name);
     }
 
-    private static void loginAnonymous(Exchange x) {
+    private static void loginAnonymous(Exchange x, String password) {
         UnixAccount account;
         try {
             account = x.services().anonymousAccount(x.config());
@@ -103,6 +105,9 @@ final class LoginCommands {
             return;
         }
         String configName = x.config().bool(RUN_AS_LAUNCHING_USER) ? account.name() : x.config().string(FTP_USERNAME);
+        x.state().anonymousIdentity(LogText.anonymousIdentity(password));
+        // vsftpd logs OK LOGIN before the jail checks that may still refuse the session
+        x.log(SessionEvent.login(x.clientIp(), configName, true, x.state().anonymousIdentity()));
         begin(x, new SessionSetup.Login(SessionKind.ANONYMOUS, "ftp", configName, account, true));
     }
 
@@ -129,8 +134,7 @@ final class LoginCommands {
     }
 
     private static void failLogin(Exchange x, String name) {
-        LOG.info("[{}] FAIL LOGIN: Client \"{}\"", name,
-                ((java.net.InetSocketAddress) x.session().getRemoteAddress()).getAddress().getHostAddress());
+        x.log(SessionEvent.login(x.clientIp(), name, false, null));
         refuse(x, 530, "Login incorrect.");
     }
 

@@ -1,7 +1,11 @@
 package dev.jvsftpd.compat.ftp;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.data.Addresses;
+import dev.jvsftpd.compat.log.SessionEvent;
+import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.session.SessionState;
+import java.net.InetSocketAddress;
 import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.DefaultFtpRequest;
@@ -30,6 +34,10 @@ final class ProtocolFilter extends IoFilterAdapter {
         if (message.toString().isEmpty()) {
             return;
         }
+        SessionState state = SessionState.of(session);
+        if (state.log() != null && state.log().logsProtocol()) {
+            state.log().log(SessionEvent.ftpCommand(clientIp(session), logUser(session, state), message.toString()));
+        }
         // The codec hands the handler raw lines; it parses them the same way.
         FtpRequest request = new DefaultFtpRequest(message.toString());
         if (!isLoggedIn(session)) {
@@ -57,6 +65,16 @@ final class ProtocolFilter extends IoFilterAdapter {
             request.getFuture().setWritten();
             return;
         }
+        SessionState state = SessionState.of(session);
+        if (request.getMessage() instanceof FtpReply reply && state.log() != null && state.log().logsProtocol()) {
+            for (String line : reply.toString().split("(?<=\r\n)")) {
+                // vsftpd logs the lines it formats without CRLF, the raw body lines (FEAT, STAT) with it
+                boolean formatted = line.length() > 3 && line.substring(0, 3).chars().allMatch(Character::isDigit)
+                        && (line.charAt(3) == ' ' || line.charAt(3) == '-');
+                state.log().log(SessionEvent.ftpResponse(clientIp(session), logUser(session, state),
+                        formatted ? line.stripTrailing() : line));
+            }
+        }
         next.filterWrite(session, request);
     }
 
@@ -75,7 +93,18 @@ final class ProtocolFilter extends IoFilterAdapter {
         if (state.dataChannel() != null) {
             state.dataChannel().close();
         }
+        if (state.log() != null) {
+            state.log().close();
+        }
         next.sessionClosed(session);
+    }
+
+    private static String clientIp(IoSession session) {
+        return Addresses.ipv4View(((InetSocketAddress) session.getRemoteAddress()).getAddress());
+    }
+
+    private static String logUser(IoSession session, SessionState state) {
+        return state.logUser((VsftpdUser) new FtpIoSession(session, null).getUser());
     }
 
     private static boolean isLoggedIn(IoSession session) {

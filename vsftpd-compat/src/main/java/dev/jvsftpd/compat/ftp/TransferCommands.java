@@ -14,6 +14,9 @@ import dev.jvsftpd.compat.data.DataWatchdog;
 import dev.jvsftpd.compat.data.Transfer;
 import dev.jvsftpd.compat.data.Transfer.Conversion;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.log.TransferEvent;
+import dev.jvsftpd.compat.log.TransferEvent.Access;
+import dev.jvsftpd.compat.log.TransferEvent.Direction;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
@@ -30,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -59,10 +63,13 @@ final class TransferCommands {
             x.reply(550, "No support for resume of ASCII transfer.");
             return;
         }
+        Instant start = Instant.now();
         Resolution file = x.resolve(x.argument(), true);
         FileChannel channel = openForReading(x, file).orElse(null);
         if (channel == null) {
-            x.reply(550, "Failed to open file.");
+            Outcome refused = Outcome.refused(550, "Failed to open file.");
+            logTransfer(x, Direction.DOWNLOAD, x.argument(), start, refused);
+            finish(x, refused);
             return;
         }
         try (channel) {
@@ -70,10 +77,12 @@ final class TransferCommands {
             channel.position(Math.min(state.restOffset(), size));
             String opening = "Opening " + (convert ? "ASCII" : "BINARY") + " mode data connection for "
                     + x.argument() + " (" + size + " bytes).";
-            transfer(x, opening, (socket, progress) -> Transfer.copy(Channels.newInputStream(channel),
+            Outcome outcome = transfer(x, opening, (socket, progress) -> Transfer.copy(Channels.newInputStream(channel),
                     socket.getOutputStream(), true, user.maxRate(), convert ? Conversion.LF_TO_CRLF : Conversion.NONE,
                     progress),
                     "Failure reading local file.", "Failure writing network stream.");
+            logTransfer(x, Direction.DOWNLOAD, x.argument(), start, outcome);
+            finish(x, outcome);
         } catch (IOException e) {
             x.reply(451, "Failure reading local file.");
         }
@@ -120,10 +129,13 @@ final class TransferCommands {
         }
         SessionState state = x.state();
         VsftpdUser user = x.user();
+        Instant start = Instant.now();
         Resolution target = x.resolve(name, true);
         FileChannel channel = openForWriting(x, target, append, unique).orElse(null);
         if (channel == null) {
-            x.reply(553, "Could not create file.");
+            Outcome refused = Outcome.refused(553, "Could not create file.");
+            logTransfer(x, Direction.UPLOAD, name, start, refused);
+            finish(x, refused);
             return;
         }
         boolean convert = state.ascii() && x.config().bool(ASCII_UPLOAD_ENABLE);
@@ -136,13 +148,15 @@ final class TransferCommands {
                 channel.truncate(0);
             }
             String opening = unique ? "FILE: " + name : "Ok to send data.";
-            boolean complete = transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
+            Outcome outcome = transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
                     Channels.newOutputStream(channel), false, user.maxRate(),
                     convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE, progress),
                     "Failure writing to local file.", "Failure reading network stream.");
-            if (!complete && x.config().bool(DELETE_FAILED_UPLOADS)) {
+            if (!outcome.complete() && x.config().bool(DELETE_FAILED_UPLOADS)) {
                 Files.deleteIfExists(target.realPath());
             }
+            logTransfer(x, Direction.UPLOAD, name, start, outcome);
+            finish(x, outcome);
         } catch (IOException e) {
             x.reply(451, "Failure writing to local file.");
         }
@@ -208,12 +222,33 @@ final class TransferCommands {
      * Opens the data connection, sends the 150, runs the work and answers 226, or vsftpd's
      * failure reply. The channel is spent either way and REST is forgotten.
      */
-    static boolean transfer(Exchange x, String opening, DataWork work, String localFailure, String networkFailure) {
+    /**
+     * How a transfer ended: the final reply it earned (not sent yet, so the log line can go first,
+     * as in vsftpd) and the bytes that crossed the data connection.
+     */
+    record Outcome(boolean complete, long bytes, Reply reply, boolean endsSession) {
+        static Outcome refused(int code, String text) {
+            return new Outcome(false, 0, Reply.of(code, text), false);
+        }
+    }
+
+    /** Sends the outcome's final reply; a data timeout also ends the session. */
+    static void finish(Exchange x, Outcome outcome) {
+        x.reply(outcome.reply());
+        if (outcome.endsSession()) {
+            x.session().closeOnFlush();
+        }
+    }
+
+    static Outcome transfer(Exchange x, String opening, DataWork work, String localFailure, String networkFailure) {
         return transfer(x, opening, work, "Transfer complete.", localFailure, networkFailure);
     }
 
-    /** @return whether the transfer completed */
-    static boolean transfer(Exchange x, String opening, DataWork work, String completed, String localFailure,
+    /**
+     * Opens the data connection, sends the 150 and runs the work. The channel is spent either way
+     * and REST is forgotten.
+     */
+    static Outcome transfer(Exchange x, String opening, DataWork work, String completed, String localFailure,
                             String networkFailure) {
         SessionState state = x.state();
         DataChannel channel = x.dataChannel();
@@ -223,13 +258,11 @@ final class TransferCommands {
                     ((InetSocketAddress) x.session().getLocalAddress()).getAddress());
         } catch (DataChannel.BadIpException e) {
             LOG.warn("{}", e.getMessage());
-            x.reply(425, "Security: Bad IP connecting.");
             state.restOffset(0);
-            return false;
+            return Outcome.refused(425, "Security: Bad IP connecting.");
         } catch (IOException e) {
-            x.reply(425, "Failed to establish connection.");
             state.restOffset(0);
-            return false;
+            return Outcome.refused(425, "Failed to establish connection.");
         }
         x.reply(150, opening);
         state.transferring(true);
@@ -237,20 +270,29 @@ final class TransferCommands {
         try (socket; watchdog) {
             work.run(socket, watchdog.progress());
             socket.shutdownOutput();
-            x.reply(226, completed);
-            return true;
+            return new Outcome(true, watchdog.progress().get(), Reply.of(226, completed), false);
         } catch (Transfer.LocalFailure e) {
-            x.reply(451, localFailure);
+            return new Outcome(false, watchdog.progress().get(), Reply.of(451, localFailure), false);
         } catch (IOException e) {
-            if (watchdog.fired()) {
-                x.replyAndClose(421, "Data timeout. Reconnect. Sorry.");
-            } else {
-                x.reply(426, networkFailure);
-            }
+            return watchdog.fired()
+                    ? new Outcome(false, watchdog.progress().get(), Reply.of(421, "Data timeout. Reconnect. Sorry."), true)
+                    : new Outcome(false, watchdog.progress().get(), Reply.of(426, networkFailure), false);
         } finally {
             state.transferring(false);
             state.restOffset(0);
         }
-        return false;
+    }
+
+    /** One xferlog/vsftpd-log line per RETR/STOR/APPE/STOU attempt, failed ones included. */
+    private static void logTransfer(Exchange x, Direction direction, String name, Instant start, Outcome outcome) {
+        VsftpdUser user = x.user();
+        Access access = switch (user.kind()) {
+            case ANONYMOUS -> Access.ANONYMOUS;
+            case GUEST -> Access.GUEST;
+            case LOCAL -> Access.REAL;
+        };
+        x.log(new TransferEvent(direction, outcome.complete(), x.clientIp(), x.logUser(), access,
+                access == Access.ANONYMOUS ? x.state().anonymousIdentity() : null, x.logPath(name),
+                x.state().ascii(), outcome.bytes(), start, Instant.now()));
     }
 }

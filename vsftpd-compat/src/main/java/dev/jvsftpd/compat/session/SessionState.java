@@ -1,8 +1,10 @@
 package dev.jvsftpd.compat.session;
 
+import dev.jvsftpd.compat.config.Directives;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
+import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.UserList;
 import java.util.LinkedHashSet;
@@ -24,6 +26,7 @@ public final class SessionState {
     private boolean ascii = true;
     private long restOffset;
     private Resolution renameFrom;
+    private String renameFromPath;
     private DataChannel dataChannel;
     private VsftpdConfig config;
     private boolean epsvAll;
@@ -34,6 +37,8 @@ public final class SessionState {
     private AnonymousPasswordPolicy anonymousPasswords = new AnonymousPasswordPolicy(null, null);
     private UserList userList;
     private final Set<String> visited = new LinkedHashSet<>();
+    private VsftpdLog log;
+    private String anonymousIdentity;
 
     /** The same state seen from a Ftplet, whose session wrapper shares the IoSession's attributes. */
     public static SessionState of(FtpSession session) {
@@ -110,8 +115,14 @@ public final class SessionState {
         return renameFrom;
     }
 
-    public void renameFrom(Resolution from) {
+    /** RNFR's target, and its path as typed made absolute (for the RENAME log line). */
+    public void renameFrom(Resolution from, String loggedPath) {
         this.renameFrom = from;
+        this.renameFromPath = loggedPath;
+    }
+
+    public String renameFromPath() {
+        return renameFromPath;
     }
 
     /** The data channel PASV/PORT prepare and transfers spend; null before the first. */
@@ -180,6 +191,37 @@ public final class SessionState {
         }
         visited.add(virtualDirectory);
         return true;
+    }
+
+    /** The session's log outputs, opened at connect; null before. */
+    public VsftpdLog log() {
+        return log;
+    }
+
+    public void log(VsftpdLog sessionLog) {
+        this.log = sessionLog;
+    }
+
+    /**
+     * The name in a log line's {@code [..]}: the typed USER name until login, then the login name
+     * (anonymous: ftp_username).
+     *
+     * @param user the logged-in user, or null before login
+     */
+    public String logUser(VsftpdUser user) {
+        if (user == null) {
+            return pendingUser;
+        }
+        return user.anonymous() ? config.string(Directives.FTP_USERNAME) : user.name();
+    }
+
+    /** The sanitised e-mail password of an anonymous login: xferlog's user field. */
+    public String anonymousIdentity() {
+        return anonymousIdentity;
+    }
+
+    public void anonymousIdentity(String identity) {
+        this.anonymousIdentity = identity;
     }
 
     /** userlist_file as read when the session started; null without userlist_enable. */
