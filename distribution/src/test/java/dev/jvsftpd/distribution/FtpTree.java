@@ -15,6 +15,7 @@ import java.util.Random;
  *   /              0755  (vsftpd refuses an anon_root writable by the ftp user)
  *   /secret.txt    0600  not world-readable: anonymous RETR must fail
  *   /pub/          0755
+ *   /pub/.message  0644  shown on CWD with dirmessage_enable
  *   /pub/hello.txt 0644  HELLO
  *   /pub/bin.dat   0644  BINARY (70000 pseudo-random bytes)
  *   /pub/sub/      0755
@@ -34,6 +35,8 @@ final class FtpTree {
         Files.writeString(root.resolve("pub/hello.txt"), HELLO, StandardCharsets.US_ASCII);
         Files.write(root.resolve("pub/bin.dat"), BINARY);
         Files.writeString(root.resolve("secret.txt"), "not for anonymous\n", StandardCharsets.US_ASCII);
+        Files.writeString(root.resolve("pub/.message"), "Welcome to pub.\nSecond line.\n", StandardCharsets.US_ASCII);
+        mode(root.resolve("pub/.message"), "rw-r--r--");
         mode(root.resolve("secret.txt"), "rw-------");
         mode(root.resolve("pub/hello.txt"), "rw-r--r--");
         mode(root.resolve("pub/bin.dat"), "rw-r--r--");
@@ -41,6 +44,7 @@ final class FtpTree {
             mode(dir, "rwxr-xr-x");
         }
         for (Path p : new Path[] {root.resolve("secret.txt"), root.resolve("pub/hello.txt"), root.resolve("pub/bin.dat"),
+            root.resolve("pub/.message"),
             root.resolve("pub/sub"), root.resolve("pub"), root}) {
             Files.setLastModifiedTime(p, FileTime.from(MTIME));
         }

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the transcript scenarios from the classpath resource transcripts.txt. */
+/**
+ * Reads the transcript scenarios from the classpath resource transcripts.txt. A scenario's
+ * leading {@code set name=value} lines are config settings both servers get for that scenario.
+ */
 final class Scenarios {
-    record Scenario(String name, List<String> commands) {
+    record Scenario(String name, Map<String, String> settings, List<String> commands) {
         @Override
         public String toString() {
             return name;
@@ -25,6 +28,7 @@ final class Scenarios {
 
     static List<Scenario> load(String resource) {
         Map<String, List<String>> byName = new LinkedHashMap<>();
+        Map<String, Map<String, String>> settingsByName = new LinkedHashMap<>();
         try (InputStream in = Scenarios.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
@@ -44,8 +48,16 @@ final class Scenarios {
                     }
                     current = new ArrayList<>();
                     byName.put(name, current);
+                    settingsByName.put(name, new LinkedHashMap<>());
                 } else if (current == null) {
                     throw new IllegalStateException(resource + ":" + lineNo + ": command before the first [scenario]");
+                } else if (line.startsWith("set ") && current.isEmpty()) {
+                    String setting = line.substring(4);
+                    int eq = setting.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalStateException(resource + ":" + lineNo + ": set needs name=value");
+                    }
+                    settingsByName.get(lastKey(byName)).put(setting.substring(0, eq), setting.substring(eq + 1));
                 } else {
                     current.add(line);
                 }
@@ -54,10 +66,18 @@ final class Scenarios {
             throw new UncheckedIOException(e);
         }
         List<Scenario> list = new ArrayList<>();
-        byName.forEach((n, c) -> list.add(new Scenario(n, List.copyOf(c))));
+        byName.forEach((n, c) -> list.add(new Scenario(n, Map.copyOf(settingsByName.get(n)), List.copyOf(c))));
         if (list.isEmpty()) {
             throw new IllegalStateException(resource + " has no scenarios");
         }
         return list;
+    }
+
+    private static String lastKey(Map<String, ?> map) {
+        String last = null;
+        for (String key : map.keySet()) {
+            last = key;
+        }
+        return last;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,61 +29,81 @@ class TranscriptIT {
     @TempDir
     static Path tmp;
 
-    private static Daemon vsftpd;
-    private static Daemon jvsftpd;
-    private static int vsftpdPort;
-    private static int jvsftpdPort;
-    private static Throwable jvsftpdStartFailure;
+    private static Path home;
+    private static Path anonRoot;
+    private static Path empty;
+    private static ServerPair shared;
 
     static List<Scenarios.Scenario> scenarios() {
         return Scenarios.load("transcripts.txt");
     }
 
+    /** vsftpd and jvsftpd on the same config; only listen_port and the passive range differ. */
+    private static final class ServerPair implements AutoCloseable {
+        private Daemon vsftpd;
+        private Daemon jvsftpd;
+        private int vsftpdPort;
+        private int jvsftpdPort;
+        private Throwable jvsftpdStartFailure;
+
+        static ServerPair start(Map<String, String> settings) throws Exception {
+            ServerPair pair = new ServerPair();
+            Path dir = Files.createTempDirectory(tmp, "pair");
+            pair.vsftpdPort = Ports.free();
+            Ports.Range vsftpdPasv = Ports.pasvRange();
+            Conf base = Conf.anonymous(anonRoot, pair.vsftpdPort, vsftpdPasv, empty);
+            settings.forEach(base::set);
+            pair.vsftpd = Servers.vsftpd(dir, pair.vsftpdPort, base.write(dir.resolve("vsftpd.conf")).toString());
+            pair.jvsftpdPort = Ports.free();
+            Ports.Range jvsftpdPasv = Ports.pasvRange(vsftpdPasv);
+            Path jvsftpdConf = base.copy()
+                    .set("listen_port", pair.jvsftpdPort)
+                    .set("pasv_min_port", jvsftpdPasv.min())
+                    .set("pasv_max_port", jvsftpdPasv.max())
+                    .write(dir.resolve("jvsftpd.conf"));
+            try {
+                pair.jvsftpd = Servers.jvsftpd(home, dir, pair.jvsftpdPort, jvsftpdConf.toString());
+            } catch (Throwable t) {
+                // keep going: the vsftpd half still runs; every comparison then fails with this reason
+                pair.jvsftpdStartFailure = t;
+            }
+            return pair;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                if (jvsftpd != null) {
+                    jvsftpd.stop();
+                }
+            } finally {
+                if (vsftpd != null) {
+                    vsftpd.stop();
+                }
+            }
+        }
+    }
+
     @BeforeAll
     static void startBoth() throws Exception {
-        Path home = Install.unpack(Files.createDirectory(tmp.resolve("install")));
-        Path anonRoot = FtpTree.create(tmp.resolve("ftp-root"));
-        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        home = Install.unpack(Files.createDirectory(tmp.resolve("install")));
+        anonRoot = FtpTree.create(tmp.resolve("ftp-root"));
+        empty = Files.createDirectory(tmp.resolve("empty"));
         FtpTree.mode(empty, "rwxr-xr-x");
-
-        vsftpdPort = Ports.free();
-        Ports.Range vsftpdPasv = Ports.pasvRange();
-        Conf base = Conf.anonymous(anonRoot, vsftpdPort, vsftpdPasv, empty);
-        Path vsftpdConf = base.write(tmp.resolve("vsftpd.conf"));
-        vsftpd = Servers.vsftpd(tmp, vsftpdPort, vsftpdConf.toString());
-
-        jvsftpdPort = Ports.free();
-        Ports.Range jvsftpdPasv = Ports.pasvRange(vsftpdPasv);
-        Path jvsftpdConf = base.copy()
-                .set("listen_port", jvsftpdPort)
-                .set("pasv_min_port", jvsftpdPasv.min())
-                .set("pasv_max_port", jvsftpdPasv.max())
-                .write(tmp.resolve("jvsftpd.conf"));
-        try {
-            jvsftpd = Servers.jvsftpd(home, tmp, jvsftpdPort, jvsftpdConf.toString());
-        } catch (Throwable t) {
-            // keep going: the vsftpd half still runs; every comparison then fails with this reason
-            jvsftpdStartFailure = t;
-        }
+        shared = ServerPair.start(Map.of());
     }
 
     @AfterAll
     static void stopBoth() throws InterruptedException {
-        try {
-            if (jvsftpd != null) {
-                jvsftpd.stop();
-            }
-        } finally {
-            if (vsftpd != null) {
-                vsftpd.stop();
-            }
+        if (shared != null) {
+            shared.close();
         }
     }
 
     /** The harness itself, against vsftpd alone: login, a passive binary download, byte-exact. */
     @Test
     void harnessReadsVsftpd() throws IOException {
-        List<String> t = Transcript.record(vsftpdPort, List.of("USER anonymous", "PASS x", "TYPE I", "PASV",
+        List<String> t = Transcript.record(shared.vsftpdPort, List.of("USER anonymous", "PASS x", "TYPE I", "PASV",
                 "RETR pub/bin.dat", "EPSV", "NLST pub", "QUIT"));
         String joined = String.join("\n", t);
         assertEquals("< 220 (vsFTPd 3.0.3)", t.get(0), joined);
@@ -91,21 +112,31 @@ class TranscriptIT {
         assertTrue(t.contains("< 150 Opening BINARY mode data connection for pub/bin.dat (70000 bytes)."), joined);
         assertTrue(t.contains("[data] pub/hello.txt\\r"), joined);
         assertEquals("<closed>", t.get(t.size() - 1), joined);
-        assertTrue(vsftpd.isAlive(), "vsftpd died:\n" + vsftpd.output());
+        assertTrue(shared.vsftpd.isAlive(), "vsftpd died:\n" + shared.vsftpd.output());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void sameTranscriptAsVsftpd(Scenarios.Scenario scenario) throws IOException {
-        List<String> expected = Transcript.record(vsftpdPort, scenario.commands());
+    void sameTranscriptAsVsftpd(Scenarios.Scenario scenario) throws Exception {
+        if (scenario.settings().isEmpty()) {
+            compare(shared, scenario);
+        } else {
+            try (ServerPair own = ServerPair.start(scenario.settings())) {
+                compare(own, scenario);
+            }
+        }
+    }
+
+    private static void compare(ServerPair pair, Scenarios.Scenario scenario) throws IOException {
+        List<String> expected = Transcript.record(pair.vsftpdPort, scenario.commands());
         save(scenario.name() + ".vsftpd.txt", expected);
         assertEquals("< 220 (vsFTPd 3.0.3)", expected.get(0), "vsftpd greeting; transcript:\n" + expected);
 
-        if (jvsftpdStartFailure != null) {
+        if (pair.jvsftpdStartFailure != null) {
             fail("bin/jvsftpd did not start, nothing to compare; vsftpd's transcript is in target/transcripts/"
-                    + scenario.name() + ".vsftpd.txt", jvsftpdStartFailure);
+                    + scenario.name() + ".vsftpd.txt", pair.jvsftpdStartFailure);
         }
-        List<String> actual = Transcript.record(jvsftpdPort, scenario.commands());
+        List<String> actual = Transcript.record(pair.jvsftpdPort, scenario.commands());
         save(scenario.name() + ".jvsftpd.txt", actual);
 
         List<String> e = Transcript.normalise(expected);
@@ -113,9 +144,8 @@ class TranscriptIT {
         assertEquals(String.join("\n", e) + "\n", String.join("\n", a) + "\n",
                 "scenario [" + scenario.name() + "]: jvsftpd's transcript (actual) differs from vsftpd 3.0.3's"
                         + " (expected), first at " + firstDifference(e, a) + "; both are in target/transcripts/");
-        assertTrue(jvsftpd.isAlive(), "jvsftpd died:\n" + jvsftpd.output());
+        assertTrue(pair.jvsftpd.isAlive(), "jvsftpd died:\n" + pair.jvsftpd.output());
     }
-
     private static String firstDifference(List<String> expected, List<String> actual) {
         int i = 0;
         while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {

@@ -350,9 +350,11 @@ public final class Directives {
             "Comma list: only these post-login commands. Others get '550 Permission denied.'")
             .supported(Support.IMPLEMENTED));
     public static final Directive HIDE_FILE = add(string("hide_file", null,
-            "Pattern: matching entries are left out of listings (section 5)."));
+            "Pattern: matching entries are left out of listings (section 5).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DENY_FILE = add(string("deny_file", null,
-            "Pattern: commands on matching names get '550 Permission denied.' (section 5)."));
+            "Pattern: commands on matching names get '550 Permission denied.' (section 5).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USER_SUB_TOKEN = add(string("user_sub_token", null,
             "Token in the home dir or local_root that is replaced by the login name."));
     public static final Directive EMAIL_PASSWORD_FILE = add(string("email_password_file", "/etc/vsftpd.email_passwords",
@@ -383,10 +385,12 @@ public final class Directives {
             .supported(Support.IMPLEMENTED));
     public static final Directive UPLOAD_FILE = add(string("upload_file", null,
             "Pattern: only matching names may be uploaded (STOR, APPE, STOU).")
-            .onlyIn(Dialect.DEBIAN));
+            .onlyIn(Dialect.DEBIAN)
+            .supported(Support.IMPLEMENTED));
     public static final Directive DOWNLOAD_FILE = add(string("download_file", null,
             "Pattern: only matching names may be downloaded (RETR).")
-            .onlyIn(Dialect.DEBIAN));
+            .onlyIn(Dialect.DEBIAN)
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_TLSV1_1 = add(bool("ssl_tlsv1_1", "NO",
             "Allow TLS 1.1.")
             .onlyIn(Dialect.RHEL));

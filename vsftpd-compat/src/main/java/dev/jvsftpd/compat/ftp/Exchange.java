@@ -56,6 +56,29 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
         return path.startsWith("~/") ? loginDirectory + path.substring(1) : path;
     }
 
+    /**
+     * deny_file: whether the argument, as typed ({@code ~} expanded), is refused with
+     * {@code 550 Permission denied.} before the file system is touched.
+     */
+    boolean denied(String argument) {
+        return state().accessRules().denied(state().cwd(), expandTilde(argument, user().startDir()));
+    }
+
+    /** RETR: deny_file must not match and download_file (Debian), when set, must. */
+    boolean downloadRefused(String argument) {
+        return !state().accessRules().downloadAllowed(state().cwd(), expandTilde(argument, user().startDir()));
+    }
+
+    /** STOR, APPE, STOU: deny_file must not match and upload_file (Debian), when set, must. */
+    boolean uploadRefused(String name) {
+        return !state().accessRules().uploadAllowed(state().cwd(), expandTilde(name, user().startDir()));
+    }
+
+    /** Sends vsftpd's refusal for a denied name. */
+    void permissionDenied() {
+        reply(550, "Permission denied.");
+    }
+
     /** This session's data channel, created on first use. */
     DataChannel dataChannel() {
         SessionState state = state();

@@ -19,6 +19,10 @@ final class FileCommands {
     }
 
     static void mkd(Exchange x) {
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
+            return;
+        }
         VsftpdUser user = x.user();
         Resolution target = x.resolve(x.argument(), false);
         try {
@@ -39,6 +43,10 @@ final class FileCommands {
     }
 
     static void rmd(Exchange x) {
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
+            return;
+        }
         boolean removed = remove(x, true);
         x.log(SessionEvent.rmdir(x.clientIp(), x.logUser(), removed, x.logPath(x.argument())));
         x.reply(removed ? 250 : 550,
@@ -46,6 +54,10 @@ final class FileCommands {
     }
 
     static void dele(Exchange x) {
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
+            return;
+        }
         boolean removed = remove(x, false);
         x.log(SessionEvent.delete(x.clientIp(), x.logUser(), removed, x.logPath(x.argument())));
         x.reply(removed ? 250 : 550, removed ? "Delete operation successful." : "Delete operation failed.");
@@ -71,6 +83,10 @@ final class FileCommands {
         VsftpdUser user = x.user();
         SessionState state = x.state();
         state.renameFrom(null, null);
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
+            return;
+        }
         Resolution source = x.resolve(x.argument(), false);
         if (source.exists()) {
             state.renameFrom(source, x.logPath(x.argument()));
@@ -85,6 +101,11 @@ final class FileCommands {
         Resolution source = state.renameFrom();
         if (source == null) {
             x.reply(503, "RNFR required first.");
+            return;
+        }
+        // a denied target leaves the RNFR in place: the next RNTO needs no new RNFR
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
             return;
         }
         String fromPath = state.renameFromPath();

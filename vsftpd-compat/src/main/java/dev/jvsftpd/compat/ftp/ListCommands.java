@@ -5,6 +5,7 @@ import static dev.jvsftpd.compat.config.Directives.HIDE_IDS;
 import static dev.jvsftpd.compat.config.Directives.LS_RECURSE_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.USE_LOCALTIME;
 
+import dev.jvsftpd.compat.access.AccessRules;
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.listing.ListEntry;
@@ -41,9 +42,14 @@ final class ListCommands {
         if (!TransferCommands.dataChannelReady(x)) {
             return;
         }
+        ListRequest request = request(x);
+        if (request.hasPath() && x.denied(request.path())) {
+            x.permissionDenied();
+            return;
+        }
         Optional<String> body;
         try {
-            body = build(x, command);
+            body = build(x, command, request);
         } catch (OopsException e) {
             x.replyAndClose(500, "OOPS: " + e.vsftpdText());
             return;
@@ -59,25 +65,33 @@ final class ListCommands {
 
     /** STAT with a path: the long listing with {@code -a}, on the control connection. */
     static void statPath(Exchange x) {
-        String body = build(x, Listing.Command.STAT).orElse("");
+        ListRequest request = request(x);
+        if (request.hasPath() && x.denied(request.path())) {
+            x.permissionDenied();
+            return;
+        }
+        String body = build(x, Listing.Command.STAT, request).orElse("");
         List<String> lines = body.isEmpty() ? List.of() : List.of(body.split("\r\n", -1)).subList(0,
                 body.split("\r\n", -1).length - 1);
         x.reply(Reply.multi(213, "Status follows:", lines, "End of status"));
     }
 
     /** The listing body, or empty when the directory cannot be opened by this session. */
-    private static Optional<String> build(Exchange x, Listing.Command command) {
-        VsftpdUser user = x.user();
-        ListRequest request = ListRequest.parse(x.argument(), x.config().bool(LS_RECURSE_ENABLE));
+    private static ListRequest request(Exchange x) {
+        return ListRequest.parse(x.argument(), x.config().bool(LS_RECURSE_ENABLE));
+    }
+
+    private static Optional<String> build(Exchange x, Listing.Command command, ListRequest request) {
         ListTarget target = request.target(path -> openable(x, path).isPresent());
         Optional<List<ListEntry>> entries = openable(x, target.directory());
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        // The pattern matcher vsftpd shares with deny_file arrives with the access-rules issue;
-        // until then a pattern selects the entry of exactly that name.
-        ListFilter filter = ListFilter.of(x.config().bool(FORCE_DOT_FILES), name -> false)
-                .withPattern(target.pattern(), name -> name.equals(target.pattern()));
+        // Debian resolves hide_file names and patterns against the session's cwd, not the listed directory
+        AccessRules rules = x.state().accessRules();
+        String cwd = x.state().cwd();
+        ListFilter filter = ListFilter.of(x.config().bool(FORCE_DOT_FILES), rules.hiddenIn(cwd))
+                .withPattern(target.pattern(), rules.listPattern(cwd, target.pattern()));
         LongFormat format = LongFormat.gmt(Instant.now()).withHideIds(x.config().bool(HIDE_IDS));
         if (x.config().bool(USE_LOCALTIME)) {
             format = format.withZone(ZoneId.systemDefault());

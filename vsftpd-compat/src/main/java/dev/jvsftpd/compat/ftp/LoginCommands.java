@@ -9,6 +9,7 @@ import static dev.jvsftpd.compat.config.Directives.MAX_LOGIN_FAILS;
 import static dev.jvsftpd.compat.config.Directives.NO_ANON_PASSWORD;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
 
+import dev.jvsftpd.compat.access.AccessRules;
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.log.LogText;
 import dev.jvsftpd.compat.log.SessionEvent;
@@ -125,6 +126,7 @@ final class LoginCommands {
         sleepSeconds(x.state().config().uint(DELAY_SUCCESSFUL_LOGIN));
         x.state().cwd(user.startDir());
         x.state().umask(user.umask());
+        x.state().accessRules(AccessRules.of(x.state().config(), user.jail(), user.identity()));
         x.session().setUser(user);
         ((ServerFtpStatistics) x.context().getFtpStatistics()).setLogin(x.session());
         // the per-user config is in force from here on: read it from the session, not the exchange

@@ -43,6 +43,10 @@ final class SessionCommands {
     }
 
     private static void changeDirectory(Exchange x, String target) {
+        if (x.denied(target)) {
+            x.permissionDenied();
+            return;
+        }
         VsftpdUser user = x.user();
         Resolution to = x.resolve(target, true);
         try {
@@ -100,6 +104,10 @@ final class SessionCommands {
     }
 
     static void size(Exchange x) {
+        if (x.denied(x.argument())) {
+            x.permissionDenied();
+            return;
+        }
         VsftpdUser user = x.user();
         Resolution file = x.resolve(x.argument(), true);
         try {
@@ -117,8 +125,13 @@ final class SessionCommands {
         String argument = x.argument();
         Resolution whole = x.resolve(argument, true);
         int space = argument.indexOf(' ');
-        if (!whole.exists() && isTimeArgument(argument, space)
-                && CommandPolicy.maySetModificationTime(x.config(), x.user().kind())) {
+        boolean setting = !whole.exists() && isTimeArgument(argument, space)
+                && CommandPolicy.maySetModificationTime(x.config(), x.user().kind());
+        if (x.denied(setting ? argument.substring(space + 1) : argument)) {
+            x.permissionDenied();
+            return;
+        }
+        if (setting) {
             setModificationTime(x, argument.substring(0, Math.min(space, 14)), argument.substring(space + 1));
             return;
         }

@@ -64,6 +64,12 @@ final class TransferCommands {
             return;
         }
         Instant start = Instant.now();
+        if (x.downloadRefused(x.argument())) {
+            Outcome refused = Outcome.refused(550, "Permission denied.");
+            logTransfer(x, Direction.DOWNLOAD, x.argument(), start, refused);
+            finish(x, refused);
+            return;
+        }
         Resolution file = x.resolve(x.argument(), true);
         FileChannel channel = openForReading(x, file).orElse(null);
         if (channel == null) {
@@ -130,6 +136,12 @@ final class TransferCommands {
         SessionState state = x.state();
         VsftpdUser user = x.user();
         Instant start = Instant.now();
+        if (x.uploadRefused(name)) {
+            Outcome refused = Outcome.refused(550, "Permission denied.");
+            logTransfer(x, Direction.UPLOAD, name, start, refused);
+            finish(x, refused);
+            return;
+        }
         Resolution target = x.resolve(name, true);
         FileChannel channel = openForWriting(x, target, append, unique).orElse(null);
         if (channel == null) {

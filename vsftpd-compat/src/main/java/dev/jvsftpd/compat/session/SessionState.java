@@ -1,5 +1,6 @@
 package dev.jvsftpd.compat.session;
 
+import dev.jvsftpd.compat.access.AccessRules;
 import dev.jvsftpd.compat.config.Directives;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
@@ -38,6 +39,7 @@ public final class SessionState {
     private UserList userList;
     private final Set<String> visited = new LinkedHashSet<>();
     private VsftpdLog log;
+    private AccessRules accessRules;
     private String anonymousIdentity;
 
     /** The same state seen from a Ftplet, whose session wrapper shares the IoSession's attributes. */
@@ -191,6 +193,15 @@ public final class SessionState {
         }
         visited.add(virtualDirectory);
         return true;
+    }
+
+    /** deny_file, hide_file, upload_file and download_file as this session applies them; set at login. */
+    public AccessRules accessRules() {
+        return accessRules;
+    }
+
+    public void accessRules(AccessRules rules) {
+        this.accessRules = rules;
     }
 
     /** The session's log outputs, opened at connect; null before. */
