@@ -65,10 +65,15 @@ class DataConnectionTest {
 
     @Test
     void passiveRepliesUseVsftpdsFormatAndPasvAddress() throws IOException {
-        try (TestServer server = TestServer.start(root, "pasv_address=192.0.2.7", "pasv_min_port=40100",
-                "pasv_max_port=40100"); RawClient raw = RawClient.connect(server.port()).anonymous()) {
-            assertEquals("227 Entering Passive Mode (192,0,2,7,156,164).", raw.send("PASV"));
-            assertEquals("229 Entering Extended Passive Mode (|||40100|)", raw.send("EPSV"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        try (TestServer server = TestServer.start(root, "pasv_address=192.0.2.7", "pasv_min_port=" + port,
+                "pasv_max_port=" + port); RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            assertEquals("227 Entering Passive Mode (192,0,2,7," + (port >> 8) + "," + (port & 0xff) + ").",
+                    raw.send("PASV"));
+            assertEquals("229 Entering Extended Passive Mode (|||" + port + "|)", raw.send("EPSV"));
             assertEquals("522 Bad network protocol.", raw.send("EPSV 2"));
             assertEquals("200 EPSV ALL ok.", raw.send("EPSV ALL"));
             assertEquals("550 Permission denied.", raw.send("PASV"));
