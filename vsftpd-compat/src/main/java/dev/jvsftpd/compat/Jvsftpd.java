@@ -7,6 +7,8 @@ import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
 import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.PAM_SERVICE_NAME;
+import static dev.jvsftpd.compat.config.Directives.SESSION_SUPPORT;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.Dialect;
@@ -18,6 +20,9 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixAccounts;
+import dev.jvsftpd.pam.PamAuthenticator;
+import dev.jvsftpd.pam.PamOptions;
+import dev.jvsftpd.pam.stack.ConfigProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -70,7 +75,7 @@ public final class Jvsftpd {
             }
             String loadConf = System.getenv(SessionServices.LOAD_CONF_VARIABLE);
             SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version(),
-                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf));
+                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf), pam(launch.config()));
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
             describe(launch, server);
@@ -104,9 +109,6 @@ public final class Jvsftpd {
             String root = config.string(ANON_ROOT) != null ? config.string(ANON_ROOT) : "the ftp_username's home";
             LOG.info("serving anonymous FTP ({}) from {}", writes ? "uploads allowed" : "read-only", root);
         }
-        if (config.bool(LOCAL_ENABLE)) {
-            LOG.warn("local_enable=YES: local logins are refused until the pam-auth module is wired in");
-        }
         if (config.bool(BACKGROUND)) {
             LOG.warn("background=YES: jvsftpd stays in the foreground; let systemd or the shell put it in the background");
         }
@@ -114,6 +116,27 @@ public final class Jvsftpd {
         if (!notYet.isEmpty()) {
             LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", version(), String.join(", ", notYet));
         }
+    }
+
+    /**
+     * The PAM stack local and guest logins go through, when the config allows them; says at
+     * startup which backend it is and what is wrong with the service's pam.d files.
+     */
+    private static PamAuthenticator pam(VsftpdConfig config) {
+        if (!config.bool(LOCAL_ENABLE)) {
+            return null;
+        }
+        PamAuthenticator pam = PamAuthenticator.create(PamOptions.defaults().withSessionSupport(config.bool(SESSION_SUPPORT)));
+        String service = config.string(PAM_SERVICE_NAME);
+        LOG.info("{}; service {}", pam.description(), service);
+        for (ConfigProblem problem : pam.check(service)) {
+            if (problem.harmless()) {
+                LOG.info("PAM: {}", problem);
+            } else {
+                LOG.warn("PAM: {}", problem);
+            }
+        }
+        return pam;
     }
 
     /** The account this JVM runs as; synthesised when the user database does not list it. */

@@ -22,7 +22,8 @@ public final class Directives {
             "Allow anonymous logins (USER 'ftp' or 'anonymous', any case). Debian's man page says NO. The Debian binary default is YES.")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOCAL_ENABLE = add(bool("local_enable", "NO",
-            "Allow local (PAM or passwd) users."));
+            "Allow local (PAM or passwd) users.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive PASV_ENABLE = add(bool("pasv_enable", "YES",
             "Allow PASV/EPSV. Otherwise '550 Permission denied.', and FEAT omits EPSV/PASV.")
             .supported(Support.IMPLEMENTED));
@@ -30,7 +31,8 @@ public final class Directives {
             "Allow PORT/EPRT. Otherwise '550 Permission denied.', and FEAT omits EPRT.")
             .supported(Support.IMPLEMENTED));
     public static final Directive CHROOT_LOCAL_USER = add(bool("chroot_local_user", "NO",
-            "chroot local users into their start directory (XOR chroot_list, section 4)."));
+            "chroot local users into their start directory (XOR chroot_list, section 4).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive WRITE_ENABLE = add(bool("write_enable", "NO",
             "Master switch for STOR, STOU, APPE, MKD, RMD, DELE, RNFR/RNTO, SITE CHMOD, MDTM-set.")
             .supported(Support.IMPLEMENTED));
@@ -79,7 +81,8 @@ public final class Directives {
             "Reject anonymous passwords listed in banned_email_file.")
             .supported(Support.IMPLEMENTED));
     public static final Directive CHROOT_LIST_ENABLE = add(bool("chroot_list_enable", "NO",
-            "Users listed in chroot_list_file invert chroot_local_user."));
+            "Users listed in chroot_list_file invert chroot_local_user.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SETPROCTITLE_ENABLE = add(bool("setproctitle_enable", "NO",
             "Show session state in 'ps'.")
             .supported(Support.NOT_APPLICABLE));
@@ -92,7 +95,8 @@ public final class Directives {
             "Log every command and reply into the vsftpd-format log.")
             .supported(Support.IMPLEMENTED));
     public static final Directive GUEST_ENABLE = add(bool("guest_enable", "NO",
-            "Map every non-anonymous login to guest_username (virtual users)."));
+            "Map every non-anonymous login to guest_username (virtual users).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USERLIST_ENABLE = add(bool("userlist_enable", "NO",
             "Check userlist_file at USER time.")
             .supported(Support.IMPLEMENTED));
@@ -115,7 +119,8 @@ public final class Directives {
             "Skip PORT/EPRT checks (same IP, port ≥ 1024). Allows FTP bounce.")
             .supported(Support.IMPLEMENTED));
     public static final Directive PASSWD_CHROOT_ENABLE = add(bool("passwd_chroot_enable", "NO",
-            "With chroot: '/./' in the passwd home dir marks the chroot point."));
+            "With chroot: '/./' in the passwd home dir marks the chroot point.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive NO_ANON_PASSWORD = add(bool("no_anon_password", "NO",
             "Anonymous is logged in right after USER (no 331).")
             .supported(Support.IMPLEMENTED));
@@ -140,9 +145,11 @@ public final class Directives {
             "Fork the listener into the background.")
             .withDefault(Dialect.RHEL, "YES"));
     public static final Directive VIRTUAL_USE_LOCAL_PRIVS = add(bool("virtual_use_local_privs", "NO",
-            "Guest users get local-user rules (umask, write rights, no forced chroot)."));
+            "Guest users get local-user rules (umask, write rights, no forced chroot).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SESSION_SUPPORT = add(bool("session_support", "NO",
-            "Open a PAM session and write utmp/wtmp."));
+            "Open a PAM session and write utmp/wtmp.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DOWNLOAD_ENABLE = add(bool("download_enable", "YES",
             "Allow RETR. Otherwise '550 Permission denied.'")
             .supported(Support.IMPLEMENTED));
@@ -150,7 +157,8 @@ public final class Directives {
             "Allow LIST, NLST and STAT with an argument. Otherwise 550.")
             .supported(Support.IMPLEMENTED));
     public static final Directive CHMOD_ENABLE = add(bool("chmod_enable", "YES",
-            "Allow SITE CHMOD (local users with write_enable)."));
+            "Allow SITE CHMOD (local users with write_enable).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SECURE_EMAIL_LIST_ENABLE = add(bool("secure_email_list_enable", "NO",
             "Anonymous password must appear in email_password_file.")
             .supported(Support.IMPLEMENTED));
@@ -227,7 +235,8 @@ public final class Directives {
             .withDefault(Dialect.RHEL, "NO")
             .supported(Support.NOT_APPLICABLE));
     public static final Directive ALLOW_WRITEABLE_CHROOT = add(bool("allow_writeable_chroot", "NO",
-            "Allow chroot into a root that is writable by the user. Never applies to anonymous (section 4)."));
+            "Allow chroot into a root that is writable by the user. Never applies to anonymous (section 4).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ACCEPT_TIMEOUT = add(uint("accept_timeout", "60",
             "Seconds to wait for the client to connect to a PASV/EPSV port. Then '425 Failed to establish connection.'")
             .supported(Support.IMPLEMENTED));
@@ -235,7 +244,8 @@ public final class Directives {
             "Seconds allowed for our PORT/EPRT connect. Then '425 Failed to establish connection.'")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOCAL_UMASK = add(uint("local_umask", "077",
-            "umask for local users (and guests with virtual_use_local_privs)."));
+            "umask for local users (and guests with virtual_use_local_privs).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ANON_UMASK = add(uint("anon_umask", "077",
             "umask for anonymous users and guest users without virtual_use_local_privs.")
             .supported(Support.IMPLEMENTED));
@@ -258,7 +268,8 @@ public final class Directives {
             "Bytes per second per anonymous session. 0 = unlimited.")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOCAL_MAX_RATE = add(uint("local_max_rate", "0",
-            "Bytes per second per local session."));
+            "Bytes per second per local session.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LISTEN_PORT = add(uint("listen_port", "21",
             "Standalone listen port.")
             .supported(Support.IMPLEMENTED));
@@ -316,12 +327,15 @@ public final class Directives {
             .supported(Support.IMPLEMENTED));
     public static final Directive CHROOT_LIST_FILE = add(string("chroot_list_file", "/etc/vsftpd.chroot_list",
             "Users for chroot_list_enable.")
-            .withDefault(Dialect.RHEL, "/etc/vsftpd/chroot_list"));
+            .withDefault(Dialect.RHEL, "/etc/vsftpd/chroot_list")
+            .supported(Support.IMPLEMENTED));
     public static final Directive PAM_SERVICE_NAME = add(string("pam_service_name", "ftp",
             "PAM service. Both distro configs set 'vsftpd'. Debian default.")
-            .withDefault(Dialect.DEBIAN, "vsftpd"));
+            .withDefault(Dialect.DEBIAN, "vsftpd")
+            .supported(Support.IMPLEMENTED));
     public static final Directive GUEST_USERNAME = add(string("guest_username", "ftp",
-            "Real user that guest (virtual) logins map to."));
+            "Real user that guest (virtual) logins map to.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USERLIST_FILE = add(string("userlist_file", "/etc/vsftpd.user_list",
             "File for userlist_enable.")
             .withDefault(Dialect.RHEL, "/etc/vsftpd/user_list")
@@ -330,7 +344,8 @@ public final class Directives {
             "Anonymous chroot directory (instead of ftp_username's home).")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOCAL_ROOT = add(string("local_root", null,
-            "Directory local users start in (and are chrooted to). user_sub_token is substituted."));
+            "Directory local users start in (and are chrooted to). user_sub_token is substituted.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive BANNER_FILE = add(string("banner_file", null,
             "File whose lines form a multi-line '220-' greeting. It overrides ftpd_banner.")
             .supported(Support.IMPLEMENTED));
@@ -356,7 +371,8 @@ public final class Directives {
             "Pattern: commands on matching names get '550 Permission denied.' (section 5).")
             .supported(Support.IMPLEMENTED));
     public static final Directive USER_SUB_TOKEN = add(string("user_sub_token", null,
-            "Token in the home dir or local_root that is replaced by the login name."));
+            "Token in the home dir or local_root that is replaced by the login name.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive EMAIL_PASSWORD_FILE = add(string("email_password_file", "/etc/vsftpd.email_passwords",
             "File for secure_email_list_enable.")
             .withDefault(Dialect.RHEL, "/etc/vsftpd/email_passwords")

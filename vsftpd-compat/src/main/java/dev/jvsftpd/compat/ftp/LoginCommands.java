@@ -4,21 +4,30 @@ import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.DELAY_FAILED_LOGIN;
 import static dev.jvsftpd.compat.config.Directives.DELAY_SUCCESSFUL_LOGIN;
 import static dev.jvsftpd.compat.config.Directives.FTP_USERNAME;
+import static dev.jvsftpd.compat.config.Directives.GUEST_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.GUEST_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.MAX_LOGIN_FAILS;
 import static dev.jvsftpd.compat.config.Directives.NO_ANON_PASSWORD;
+import static dev.jvsftpd.compat.config.Directives.PAM_SERVICE_NAME;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
+import static dev.jvsftpd.compat.config.Directives.VIRTUAL_USE_LOCAL_PRIVS;
 
 import dev.jvsftpd.compat.access.AccessRules;
 import dev.jvsftpd.compat.config.OopsException;
+import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.log.LogText;
 import dev.jvsftpd.compat.log.SessionEvent;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
+import dev.jvsftpd.compat.policy.ChrootPolicy;
 import dev.jvsftpd.compat.session.SessionKind;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.UnixAccount;
+import dev.jvsftpd.pam.PamResult;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,13 +97,76 @@ final class LoginCommands {
     private static void login(Exchange x, String name, String password) {
         SessionState state = x.state();
         state.pendingUser(null);
-        boolean anonymous = isAnonymousName(name) && x.config().bool(ANONYMOUS_ENABLE);
-        if (anonymous && x.state().anonymousPasswords().accepts(password)) {
-            loginAnonymous(x, password);
+        if (isAnonymousName(name) && x.config().bool(ANONYMOUS_ENABLE)) {
+            if (x.state().anonymousPasswords().accepts(password)) {
+                loginAnonymous(x, password);
+            } else {
+                failLogin(x, name);
+            }
             return;
         }
-        // Local and guest users arrive with the PAM issue; until then every local login fails.
-        failLogin(x, name);
+        if (!x.config().bool(LOCAL_ENABLE) || x.services().pam() == null || !plausible(name, password)) {
+            failLogin(x, name);
+            return;
+        }
+        PamResult result = x.services().pam().authenticate(x.config().string(PAM_SERVICE_NAME), name, password,
+                x.clientIp());
+        if (!result.ok()) {
+            LOG.info("[{}] PAM refused the login: {}", name, result.reason());
+            failLogin(x, name);
+            return;
+        }
+        loginLocal(x, name, result);
+    }
+
+    /**
+     * vsftpd refuses these before PAM sees them: an empty or over-long name, one that does not
+     * start with a letter, digit, '_' or '.', any blank or control character, a password over
+     * 128 bytes.
+     */
+    static boolean plausible(String name, String password) {
+        if (name.isEmpty() || name.length() > 128 || password.getBytes(StandardCharsets.UTF_8).length > 128) {
+            return false;
+        }
+        char first = name.charAt(0);
+        if (!(Character.isLetterOrDigit(first) || first == '_' || first == '.')) {
+            return false;
+        }
+        return name.chars().allMatch(c -> c > ' ' && c != 0x7f);
+    }
+
+    /**
+     * A password PAM accepted: a local user acts as the account PAM named (a module may rename
+     * it); with guest_enable every such login is a virtual user acting as guest_username.
+     */
+    private static void loginLocal(Exchange x, String loginName, PamResult result) {
+        VsftpdConfig config = x.config();
+        String pamUser = result.pamUser() != null ? result.pamUser() : loginName;
+        x.state().pamSession(result.session());
+        try {
+            SessionSetup.Login login;
+            if (config.bool(GUEST_ENABLE)) {
+                String guest = config.string(GUEST_USERNAME);
+                UnixAccount account = x.services().accounts().byName(guest == null ? "" : guest).orElseThrow(
+                        () -> new OopsException("vsftpd: cannot locate user specified in 'guest_username':" + guest));
+                boolean chrooted = !config.bool(VIRTUAL_USE_LOCAL_PRIVS) || ChrootPolicy.chrooted(config, loginName);
+                login = new SessionSetup.Login(SessionKind.GUEST, loginName, loginName, account, chrooted);
+            } else {
+                Optional<UnixAccount> account = x.services().accounts().byName(pamUser);
+                if (account.isEmpty()) {
+                    LOG.warn("[{}] PAM accepted a user the user database does not know; set guest_enable for virtual users",
+                            pamUser);
+                    failLogin(x, loginName);
+                    return;
+                }
+                login = new SessionSetup.Login(SessionKind.LOCAL, pamUser, pamUser, account.get(),
+                        ChrootPolicy.chrooted(config, pamUser));
+            }
+            x.log(SessionEvent.login(x.clientIp(), login.name(), true, null));
+            begin(x, login);
+        } catch (OopsException e) {
+            x.replyAndClose(500, "OOPS: " + e.vsftpdText());
+        }
     }
 
     private static void loginAnonymous(Exchange x, String password) {

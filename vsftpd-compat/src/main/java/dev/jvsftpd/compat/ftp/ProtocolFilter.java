@@ -96,6 +96,9 @@ final class ProtocolFilter extends IoFilterAdapter {
         if (state.log() != null) {
             state.log().close();
         }
+        if (state.pamSession() != null) {
+            state.pamSession().close();
+        }
         next.sessionClosed(session);
     }
 

@@ -126,7 +126,7 @@ final class SessionCommands {
         Resolution whole = x.resolve(argument, true);
         int space = argument.indexOf(' ');
         boolean setting = !whole.exists() && isTimeArgument(argument, space)
-                && CommandPolicy.maySetModificationTime(x.config(), x.user().kind());
+                && CommandPolicy.maySetModificationTime(x.config(), x.user().anonymousRules());
         if (x.denied(setting ? argument.substring(space + 1) : argument)) {
             x.permissionDenied();
             return;

@@ -8,6 +8,7 @@ import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixAccounts;
+import dev.jvsftpd.pam.PamAuthenticator;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +19,10 @@ import java.nio.file.Path;
  * @param version       jvsftpd's version, for the default greeting and STAT
  * @param loadConf      the VSFTPD_LOAD_CONF file from jvsftpd's environment, loaded on top of the
  *                      config for every session as vsftpd does (null when unset)
+ * @param pam           checks local and guest passwords; null when the config allows neither
  */
-public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version, Path loadConf) {
+public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version, Path loadConf,
+                              PamAuthenticator pam) {
 
     /** The name of the environment variable vsftpd reads per session. */
     public static final String LOAD_CONF_VARIABLE = "VSFTPD_LOAD_CONF";

@@ -7,6 +7,7 @@ import static dev.jvsftpd.compat.config.Directives.ANON_UMASK;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_MAX_RATE;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_UMASK;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
+import static dev.jvsftpd.compat.config.Directives.VIRTUAL_USE_LOCAL_PRIVS;
 
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.PerUserConfig;
@@ -75,10 +76,11 @@ final class SessionSetup {
                 start = deeper != null ? deeper : start;
             }
         }
-        boolean anonymousRules = login.kind() != SessionKind.LOCAL;
+        boolean anonymousRules = login.kind() == SessionKind.ANONYMOUS
+                || (login.kind() == SessionKind.GUEST && !config.bool(VIRTUAL_USE_LOCAL_PRIVS));
         int umask = (int) (config.uint(anonymousRules ? ANON_UMASK : LOCAL_UMASK) & 0777);
         long rate = config.uint(anonymousRules ? ANON_MAX_RATE : LOCAL_MAX_RATE);
-        return new VsftpdUser(login.name(), login.kind(), identity, jail, start, umask,
+        return new VsftpdUser(login.name(), login.kind(), anonymousRules, identity, jail, start, umask,
                 (int) Math.min(Integer.MAX_VALUE, rate));
     }
 

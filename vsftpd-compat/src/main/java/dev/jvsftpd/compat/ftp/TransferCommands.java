@@ -212,7 +212,7 @@ final class TransferCommands {
         VsftpdUser user = x.user();
         int mode = FilePolicy.createMode((int) x.config().uint(FILE_OPEN_MODE), x.state().umask());
         UnixFiles.createFile(path, mode, user.identity(), directory);
-        if (user.anonymous() && x.config().bool(CHOWN_UPLOADS)) {
+        if (user.anonymousRules() && x.config().bool(CHOWN_UPLOADS)) {
             String ownerName = x.config().string(CHOWN_USERNAME);
             UnixAccount owner = x.services().accounts().byName(ownerName == null ? "" : ownerName)
                     .orElseThrow(() -> new IOException("chown_username " + ownerName + " does not exist"));

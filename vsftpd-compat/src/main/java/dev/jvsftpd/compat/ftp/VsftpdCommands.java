@@ -62,7 +62,8 @@ public final class VsftpdCommands implements CommandFactory {
             Map.entry("RMD", FileCommands::rmd),
             Map.entry("DELE", FileCommands::dele),
             Map.entry("RNFR", FileCommands::rnfr),
-            Map.entry("RNTO", FileCommands::rnto));
+            Map.entry("RNTO", FileCommands::rnto),
+            Map.entry("SITE", SiteCommands::site));
 
     private final VsftpdConfig config;
     private final SessionServices services;
@@ -91,7 +92,7 @@ public final class VsftpdCommands implements CommandFactory {
         } else if (session.isLoggedIn() && Verbs.HTTP.contains(verb)) {
             exchange.replyAndClose(500, "HTTP protocol commands not allowed.");
         } else if (session.isLoggedIn()
-                && !CommandPolicy.permits(sessionConfig, exchange.user().kind(), verb, request.hasArgument())) {
+                && !CommandPolicy.permits(sessionConfig, exchange.user().anonymousRules(), verb, request.hasArgument())) {
             exchange.reply(550, "Permission denied.");
         } else if (handler == null) {
             exchange.reply(500, "Unknown command.");

@@ -13,7 +13,6 @@ import static dev.jvsftpd.compat.config.Directives.PORT_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.VsftpdConfig;
-import dev.jvsftpd.compat.session.SessionKind;
 import java.util.List;
 
 /**
@@ -26,8 +25,8 @@ public final class CommandPolicy {
     }
 
     /** {@code MDTM <time> <file>} sets the time only with write rights and mdtm_write. */
-    public static boolean maySetModificationTime(VsftpdConfig config, SessionKind kind) {
-        return config.bool(MDTM_WRITE) && permits(config, kind, "DELE", true);
+    public static boolean maySetModificationTime(VsftpdConfig config, boolean anonymousRules) {
+        return config.bool(MDTM_WRITE) && permits(config, anonymousRules, "DELE", true);
     }
 
     /**
@@ -45,11 +44,12 @@ public final class CommandPolicy {
     }
 
     /**
-     * @param verb        the upper-cased command, X-forms already folded (XMKD is MKD)
-     * @param hasArgument STAT with a path is a listing, STAT alone is not
+     * @param anonymousRules anonymous sessions, and guests without virtual_use_local_privs
+     * @param verb           the upper-cased command, X-forms already folded (XMKD is MKD)
+     * @param hasArgument    STAT with a path is a listing, STAT alone is not
      */
-    public static boolean permits(VsftpdConfig config, SessionKind kind, String verb, boolean hasArgument) {
-        boolean local = kind == SessionKind.LOCAL;
+    public static boolean permits(VsftpdConfig config, boolean anonymousRules, String verb, boolean hasArgument) {
+        boolean local = !anonymousRules;
         boolean write = config.bool(WRITE_ENABLE);
         return switch (verb) {
             case "STOR", "STOU" -> write && (local || config.bool(ANON_UPLOAD_ENABLE));

@@ -22,7 +22,7 @@ public final class FilePolicy {
         if (!regularFile || !FileAccess.permits(user.identity(), file, FileAccess.READ)) {
             return false;
         }
-        return !(user.anonymous() && config.bool(ANON_WORLD_READABLE_ONLY)) || (file.mode() & 04) != 0;
+        return !(user.anonymousRules() && config.bool(ANON_WORLD_READABLE_ONLY)) || (file.mode() & 04) != 0;
     }
 
     /** LIST: open and read the directory; anonymous also needs the world-read bit on it. */
@@ -30,7 +30,7 @@ public final class FilePolicy {
         if (!FileAccess.permits(user.identity(), directory, FileAccess.READ | FileAccess.EXECUTE)) {
             return false;
         }
-        return !(user.anonymous() && config.bool(ANON_WORLD_READABLE_ONLY)) || (directory.mode() & 04) != 0;
+        return !(user.anonymousRules() && config.bool(ANON_WORLD_READABLE_ONLY)) || (directory.mode() & 04) != 0;
     }
 
     /** CWD: search permission on the target directory. */
@@ -49,7 +49,7 @@ public final class FilePolicy {
         if (existing == null) {
             return FileAccess.mayCreateIn(user.identity(), directory);
         }
-        if (user.anonymous() && !config.bool(ANON_OTHER_WRITE_ENABLE)) {
+        if (user.anonymousRules() && !config.bool(ANON_OTHER_WRITE_ENABLE)) {
             return false;
         }
         return !existing.directory() && FileAccess.permits(user.identity(), existing, FileAccess.WRITE);

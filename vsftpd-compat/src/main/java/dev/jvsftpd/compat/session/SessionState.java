@@ -6,6 +6,7 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.log.VsftpdLog;
+import dev.jvsftpd.pam.PamSession;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.UserList;
 import java.util.LinkedHashSet;
@@ -40,6 +41,7 @@ public final class SessionState {
     private final Set<String> visited = new LinkedHashSet<>();
     private VsftpdLog log;
     private AccessRules accessRules;
+    private PamSession pamSession;
     private String anonymousIdentity;
 
     /** The same state seen from a Ftplet, whose session wrapper shares the IoSession's attributes. */
@@ -204,6 +206,15 @@ public final class SessionState {
         this.accessRules = rules;
     }
 
+    /** The PAM session opened at login with session_support; closed when the connection ends. */
+    public PamSession pamSession() {
+        return pamSession;
+    }
+
+    public void pamSession(PamSession session) {
+        this.pamSession = session;
+    }
+
     /** The session's log outputs, opened at connect; null before. */
     public VsftpdLog log() {
         return log;
@@ -223,7 +234,7 @@ public final class SessionState {
         if (user == null) {
             return pendingUser;
         }
-        return user.anonymous() ? config.string(Directives.FTP_USERNAME) : user.name();
+        return user.kind() == SessionKind.ANONYMOUS ? config.string(Directives.FTP_USERNAME) : user.name();
     }
 
     /** The sanitised e-mail password of an anonymous login: xferlog's user field. */

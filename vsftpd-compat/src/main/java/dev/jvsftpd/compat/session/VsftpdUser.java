@@ -16,18 +16,16 @@ import org.apache.ftpserver.usermanager.impl.TransferRatePermission;
  *
  * @param name      the name vsftpd logs and STAT shows: {@code ftp} for anonymous
  * @param kind      anonymous, local or guest
+ * @param anonymousRules whether the anon_* switches and anonymous file rules apply: anonymous
+ *                  sessions, and guests without virtual_use_local_privs
  * @param identity  the Unix credentials file access is checked against
  * @param jail      the root this session sees as {@code /}
  * @param startDir  the virtual directory the session starts in
  * @param umask     anon_umask or local_umask
  * @param maxRate   bytes per second, 0 for unlimited
  */
-public record VsftpdUser(String name, SessionKind kind, UnixIdentity identity, Jail jail, String startDir,
-                         int umask, int maxRate) implements User {
-
-    public boolean anonymous() {
-        return kind == SessionKind.ANONYMOUS;
-    }
+public record VsftpdUser(String name, SessionKind kind, boolean anonymousRules, UnixIdentity identity, Jail jail,
+                         String startDir, int umask, int maxRate) implements User {
 
     @Override
     public String getName() {

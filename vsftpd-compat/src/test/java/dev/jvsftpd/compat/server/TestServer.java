@@ -3,9 +3,12 @@ package dev.jvsftpd.compat.server;
 import dev.jvsftpd.compat.VsftpdServer;
 import dev.jvsftpd.compat.config.ConfigParser;
 import dev.jvsftpd.compat.config.Dialect;
+import dev.jvsftpd.compat.config.Directives;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccounts;
+import dev.jvsftpd.pam.PamAuthenticator;
+import dev.jvsftpd.pam.PamOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,8 @@ final class TestServer implements AutoCloseable {
     private TestServer(VsftpdConfig config, Path loadConf) {
         this.config = config;
         UnixAccounts accounts = UnixAccounts.system();
-        SessionServices services = new SessionServices(accounts, accounts.byUid(0).orElseThrow(), "test", loadConf);
+        SessionServices services = new SessionServices(accounts, accounts.byUid(0).orElseThrow(), "test", loadConf,
+                config.bool(Directives.LOCAL_ENABLE) ? PamAuthenticator.create(PamOptions.defaults()) : null);
         this.server = VsftpdServer.create(config, services, true);
         server.start();
     }
