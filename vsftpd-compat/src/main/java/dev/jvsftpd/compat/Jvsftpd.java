@@ -9,6 +9,7 @@ import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.PAM_SERVICE_NAME;
 import static dev.jvsftpd.compat.config.Directives.SESSION_SUPPORT;
+import static dev.jvsftpd.compat.config.Directives.TCP_WRAPPERS;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.Dialect;
@@ -23,6 +24,7 @@ import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.pam.PamAuthenticator;
 import dev.jvsftpd.pam.PamOptions;
 import dev.jvsftpd.pam.stack.ConfigProblem;
+import dev.jvsftpd.tcpwrappers.HostsAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -75,7 +77,8 @@ public final class Jvsftpd {
             }
             String loadConf = System.getenv(SessionServices.LOAD_CONF_VARIABLE);
             SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version(),
-                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf), pam(launch.config()));
+                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf), pam(launch.config()),
+                    launch.config().bool(TCP_WRAPPERS) ? HostsAccess.builder().build() : null);
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
             describe(launch, server);

@@ -125,7 +125,8 @@ public final class Directives {
             "Anonymous is logged in right after USER (no 331).")
             .supported(Support.IMPLEMENTED));
     public static final Directive TCP_WRAPPERS = add(bool("tcp_wrappers", "NO",
-            "Check hosts.allow/hosts.deny for daemon 'vsftpd' per connection."));
+            "Check hosts.allow/hosts.deny for daemon 'vsftpd' per connection.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive USE_SENDFILE = add(bool("use_sendfile", "YES",
             "Use sendfile(2) for downloads.")
             .supported(Support.NOT_APPLICABLE));

@@ -3,7 +3,10 @@ package dev.jvsftpd.compat.ftp;
 import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.BANNER_FILE;
 import static dev.jvsftpd.compat.config.Directives.FTPD_BANNER;
+import static dev.jvsftpd.compat.config.Directives.LISTEN_IPV6;
+import static dev.jvsftpd.compat.config.Directives.TCP_WRAPPERS;
 
+import dev.jvsftpd.compat.config.Dialect;
 import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.Addresses;
@@ -13,6 +16,11 @@ import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.ConnectionLimits;
 import dev.jvsftpd.compat.policy.UserList;
 import dev.jvsftpd.compat.session.SessionState;
+import dev.jvsftpd.tcpwrappers.ClientInfo;
+import dev.jvsftpd.tcpwrappers.HostsAccess;
+import dev.jvsftpd.tcpwrappers.SystemShell;
+import dev.jvsftpd.tcpwrappers.Verdict;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +65,16 @@ public final class ConnectionGate extends DefaultFtplet {
         int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         SessionState state = SessionState.of(session);
         try {
+            Verdict verdict = null;
+            if (config.bool(TCP_WRAPPERS)) {
+                verdict = askTcpWrappers(session);
+                if (verdict.access() == Verdict.Access.TWIST || verdict.access() == Verdict.Access.DROP) {
+                    return FtpletResult.DISCONNECT;
+                }
+            }
             // vsftpd loads VSFTPD_LOAD_CONF before checking limits, so an overlay can lift them
-            VsftpdConfig sessionConfig = services.sessionConfig(config);
+            VsftpdConfig sessionConfig = services.sessionConfig(config,
+                    verdict == null ? Optional.empty() : verdict.loadConf());
             state.config(sessionConfig);
             VsftpdLog log = VsftpdLog.open(sessionConfig, ProcessHandle.current().pid());
             state.log(log);
@@ -70,6 +86,12 @@ public final class ConnectionGate extends DefaultFtplet {
                 log.log(new SessionEvent(SessionEvent.What.CONNECT, true, address, null,
                         "Connection refused: " + why, null));
                 session.write(Reply.of(421, refusal.get()));
+                return FtpletResult.DISCONNECT;
+            }
+            if (verdict != null && verdict.access() == Verdict.Access.DENY) {
+                log.log(new SessionEvent(SessionEvent.What.CONNECT, true, address, null,
+                        "Connection refused: tcp_wrappers denial.", null));
+                session.write(Reply.of(421, "Service not available."));
                 return FtpletResult.DISCONNECT;
             }
             log.log(SessionEvent.connect(address));
@@ -86,6 +108,34 @@ public final class ConnectionGate extends DefaultFtplet {
             return FtpletResult.DISCONNECT;
         }
         return FtpletResult.DEFAULT;
+    }
+
+    /**
+     * libwrap's verdict for daemon {@code vsftpd}. Its banner goes out at once, before any 421 or
+     * 220; a twist sends the command's output instead of the session.
+     */
+    private Verdict askTcpWrappers(FtpSession session) throws FtpException {
+        if (config.dialect() != Dialect.DEBIAN) {
+            throw new OopsException("tcp_wrappers is set to YES but no tcp wrapper support compiled in",
+                    "vsftpd's " + config.dialect().displayName() + " build has no libwrap; only the Debian dialect reads"
+                            + " hosts.allow and hosts.deny");
+        }
+        Verdict verdict = services.hostsAccess().decide(HostsAccess.VSFTPD,
+                ClientInfo.of(session.getClientAddress(), session.getServerAddress())
+                        .withIpv6Listener(config.bool(LISTEN_IPV6)));
+        if (verdict.banner().length > 0) {
+            session.write(new Reply(220, new String(verdict.banner(), StandardCharsets.UTF_8)));
+        }
+        if (verdict.access() == Verdict.Access.TWIST) {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            try {
+                new SystemShell().runAttached(verdict.twistCommand(), verdict.environment(), output);
+            } catch (IOException e) {
+                LOG.warn("tcp_wrappers twist {} failed: {}", verdict.twistCommand(), e.getMessage());
+            }
+            session.write(new Reply(0, output.toString(StandardCharsets.UTF_8)));
+        }
+        return verdict;
     }
 
     /**

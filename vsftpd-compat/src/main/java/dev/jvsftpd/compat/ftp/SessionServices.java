@@ -9,7 +9,9 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.pam.PamAuthenticator;
+import dev.jvsftpd.tcpwrappers.HostsAccess;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What sessions need from the host besides the config.
@@ -20,23 +22,26 @@ import java.nio.file.Path;
  * @param loadConf      the VSFTPD_LOAD_CONF file from jvsftpd's environment, loaded on top of the
  *                      config for every session as vsftpd does (null when unset)
  * @param pam           checks local and guest passwords; null when the config allows neither
+ * @param hostsAccess   hosts.allow and hosts.deny; null without tcp_wrappers=YES
  */
 public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version, Path loadConf,
-                              PamAuthenticator pam) {
+                              PamAuthenticator pam, HostsAccess hostsAccess) {
 
     /** The name of the environment variable vsftpd reads per session. */
     public static final String LOAD_CONF_VARIABLE = "VSFTPD_LOAD_CONF";
 
     /**
-     * The settings one connection runs with: {@code config}, plus the VSFTPD_LOAD_CONF file when
-     * set. Its errors are fatal for that session only, as in vsftpd.
+     * The settings one connection runs with: {@code config}, plus a VSFTPD_LOAD_CONF file, set by
+     * a tcp_wrappers setenv option or else in jvsftpd's own environment (vsftpd simply calls
+     * getenv, so both work). Its errors are fatal for that session only, as in vsftpd.
      */
-    public VsftpdConfig sessionConfig(VsftpdConfig config) {
-        if (loadConf == null) {
+    public VsftpdConfig sessionConfig(VsftpdConfig config, Optional<String> fromTcpWrappers) {
+        Optional<Path> overlay = fromTcpWrappers.map(Path::of).or(() -> Optional.ofNullable(loadConf));
+        if (overlay.isEmpty()) {
             return config;
         }
         VsftpdConfig.Builder builder = config.toBuilder();
-        ConfigParser.loadFile(loadConf, launchingUser.uid(), builder);
+        ConfigParser.loadFile(overlay.get(), launchingUser.uid(), builder);
         return builder.build();
     }
 
