@@ -6,10 +6,6 @@ import static dev.jvsftpd.compat.config.Directives.ANON_OTHER_WRITE_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
 import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
-import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.PAM_SERVICE_NAME;
-import static dev.jvsftpd.compat.config.Directives.SESSION_SUPPORT;
-import static dev.jvsftpd.compat.config.Directives.TCP_WRAPPERS;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.Dialect;
@@ -20,18 +16,8 @@ import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccount;
-import dev.jvsftpd.compat.unix.UnixAccounts;
-import dev.jvsftpd.pam.PamAuthenticator;
-import dev.jvsftpd.pam.PamOptions;
-import dev.jvsftpd.pam.stack.ConfigProblem;
-import dev.jvsftpd.tcpwrappers.HostsAccess;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +38,16 @@ public final class Jvsftpd {
         System.exit(status);
     }
 
+
     /** Runs until the JVM is asked to stop; returns the exit status when it cannot start. */
     static int run(List<String> args, String dialectSetting, PrintStream out, PrintStream err) {
         try {
             Dialect dialect = Dialect.fromEnvironment(dialectSetting);
-            UnixAccount launchingUser = launchingUser();
+            UnixAccount launchingUser = HostServices.launchingUser();
             Launch launch = LaunchArguments.parse(args, dialect, launchingUser.uid());
             switch (launch.action()) {
                 case PRINT_VERSION -> {
-                    out.println("jvsftpd: version " + version() + " (vsftpd 3.0.3 compatible)");
+                    out.println("jvsftpd: version " + HostServices.version() + " (vsftpd 3.0.3 compatible)");
                     return 0;
                 }
                 case PRINT_HELP -> {
@@ -75,10 +62,7 @@ public final class Jvsftpd {
                     // serve below
                 }
             }
-            String loadConf = System.getenv(SessionServices.LOAD_CONF_VARIABLE);
-            SessionServices services = new SessionServices(UnixAccounts.system(), launchingUser, version(),
-                    loadConf == null || loadConf.isEmpty() ? null : Path.of(loadConf), pam(launch.config()),
-                    launch.config().bool(TCP_WRAPPERS) ? HostsAccess.builder().build() : null);
+            SessionServices services = HostServices.forConfig(launch.config());
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
             describe(launch, server);
@@ -103,7 +87,7 @@ public final class Jvsftpd {
 
     private static void describe(Launch launch, VsftpdServer server) {
         VsftpdConfig config = launch.config();
-        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", version(), server.boundAddress(),
+        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", HostServices.version(), server.boundAddress(),
                 launch.configFiles().isEmpty() ? "compiled-in defaults" : launch.configFiles(),
                 config.dialect().displayName());
         if (config.bool(ANONYMOUS_ENABLE)) {
@@ -117,51 +101,7 @@ public final class Jvsftpd {
         }
         List<String> notYet = VsftpdServer.notYetImplemented(config);
         if (!notYet.isEmpty()) {
-            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", version(), String.join(", ", notYet));
-        }
-    }
-
-    /**
-     * The PAM stack local and guest logins go through, when the config allows them; says at
-     * startup which backend it is and what is wrong with the service's pam.d files.
-     */
-    private static PamAuthenticator pam(VsftpdConfig config) {
-        if (!config.bool(LOCAL_ENABLE)) {
-            return null;
-        }
-        PamAuthenticator pam = PamAuthenticator.create(PamOptions.defaults().withSessionSupport(config.bool(SESSION_SUPPORT)));
-        String service = config.string(PAM_SERVICE_NAME);
-        LOG.info("{}; service {}", pam.description(), service);
-        for (ConfigProblem problem : pam.check(service)) {
-            if (problem.harmless()) {
-                LOG.info("PAM: {}", problem);
-            } else {
-                LOG.warn("PAM: {}", problem);
-            }
-        }
-        return pam;
-    }
-
-    /** The account this JVM runs as; synthesised when the user database does not list it. */
-    private static UnixAccount launchingUser() {
-        try {
-            int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            int gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-            return UnixAccounts.system().byUid(uid).orElseGet(() -> new UnixAccount(
-                    System.getProperty("user.name"), uid, gid, System.getProperty("user.home"), ""));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new OopsException("cannot determine the user jvsftpd runs as",
-                    "jvsftpd needs a Linux /proc to learn its own uid: " + e.getMessage());
-        }
-    }
-
-    static String version() {
-        try (InputStream in = Jvsftpd.class.getResourceAsStream("version.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            return "unknown";
+            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", HostServices.version(), String.join(", ", notYet));
         }
     }
 

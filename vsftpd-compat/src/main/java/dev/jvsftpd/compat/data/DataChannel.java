@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
 
 /**
  * One session's data connection, set up by PASV/EPSV or PORT/EPRT and used by one transfer.
@@ -21,11 +22,27 @@ public final class DataChannel implements Closeable {
     private static final int BIND_ATTEMPTS = 9;
 
     private final DataSettings settings;
+    private final IntPredicate mayListenOn;
+    private final IntPredicate mayConnectTo;
     private ServerSocket listening;
     private InetSocketAddress activeTarget;
 
-    public DataChannel(DataSettings settings) {
+    /**
+     * @param mayListenOn  whether a passive port may be bound (SELinux's name_bind), else it is
+     *                     skipped like a port the kernel refused
+     * @param mayConnectTo whether an active connection to a client port may be made (name_connect)
+     */
+    public DataChannel(DataSettings settings, IntPredicate mayListenOn, IntPredicate mayConnectTo) {
         this.settings = settings;
+        this.mayListenOn = mayListenOn;
+        this.mayConnectTo = mayConnectTo;
+    }
+
+    /** Every passive port tried was refused by policy: vsftpd gives up the session there. */
+    public static final class BindRefused extends IOException {
+        BindRefused() {
+            super("no passive port could be bound");
+        }
     }
 
     /** Thrown when a passive connection arrives from a host other than the control client. */
@@ -42,6 +59,10 @@ public final class DataChannel implements Closeable {
         IOException last = null;
         for (int attempt = 0; attempt < Math.min(BIND_ATTEMPTS, span); attempt++) {
             int port = settings.pasvMinPort() + ThreadLocalRandom.current().nextInt(span);
+            if (!mayListenOn.test(port)) {
+                last = new BindRefused();
+                continue;
+            }
             ServerSocket socket = new ServerSocket();
             try {
                 socket.bind(new InetSocketAddress(local, port), 1);
@@ -103,6 +124,9 @@ public final class DataChannel implements Closeable {
                 // SO_REUSEADDR lets concurrent sessions all connect from port 20, as vsftpd does.
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(local, settings.activeSourcePort()));
+            }
+            if (!mayConnectTo.test(activeTarget.getPort())) {
+                throw new IOException("connecting to port " + activeTarget.getPort() + " refused by policy");
             }
             socket.connect(activeTarget, settings.connectTimeoutMillis());
             return socket;

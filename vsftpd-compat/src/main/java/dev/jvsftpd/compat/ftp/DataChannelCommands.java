@@ -5,6 +5,7 @@ import static dev.jvsftpd.compat.config.Directives.PASV_ADDR_RESOLVE;
 import static dev.jvsftpd.compat.config.Directives.PORT_PROMISCUOUS;
 
 import dev.jvsftpd.compat.data.Addresses;
+import dev.jvsftpd.compat.data.DataChannel;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -157,6 +158,9 @@ final class DataChannelCommands {
     private static Optional<Integer> openPassive(Exchange x) {
         try {
             return Optional.of(x.dataChannel().listen(localAddress(x)));
+        } catch (DataChannel.BindRefused e) {
+            x.replyAndClose(500, "OOPS: vsf_sysutil_bind");
+            return Optional.empty();
         } catch (IOException e) {
             x.reply(425, "Failed to establish connection.");
             return Optional.empty();

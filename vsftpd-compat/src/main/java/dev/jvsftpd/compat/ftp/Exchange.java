@@ -11,7 +11,9 @@ import dev.jvsftpd.compat.log.TransferEvent;
 import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.impl.FtpServerContext;
@@ -74,6 +76,14 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
         return !state().accessRules().uploadAllowed(state().cwd(), expandTilde(name, user().startDir()));
     }
 
+    /**
+     * SELinux's word on a file operation (after the Unix checks, as the kernel orders them); a
+     * denial is answered like the EACCES vsftpd would get at that point, and logged as an AVC.
+     */
+    boolean selinuxAllows(Operation operation, Path target) {
+        return services.selinux().check(operation, target).allowed();
+    }
+
     /** Sends vsftpd's refusal for a denied name. */
     void permissionDenied() {
         reply(550, "Permission denied.");
@@ -83,7 +93,9 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
     DataChannel dataChannel() {
         SessionState state = state();
         if (state.dataChannel() == null) {
-            state.dataChannel(new DataChannel(DataSettings.from(config)));
+            state.dataChannel(new DataChannel(DataSettings.from(config),
+                    port -> services.selinux().checkPort(Operation.PASV_BIND, port).allowed(),
+                    port -> services.selinux().checkPort(Operation.ACTIVE_CONNECT, port).allowed()));
         }
         return state.dataChannel();
     }

@@ -7,6 +7,7 @@ import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.FileMode;
 import dev.jvsftpd.compat.unix.UnixFiles;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,9 +29,11 @@ final class FileCommands {
         try {
             Path parent = parentOf(target);
             FileMode parentMode = FileMode.of(parent);
-            if (!Files.exists(target.realPath(), LinkOption.NOFOLLOW_LINKS) && FilePolicy.mayCreateIn(user, parentMode)) {
+            if (!Files.exists(target.realPath(), LinkOption.NOFOLLOW_LINKS) && FilePolicy.mayCreateIn(user, parentMode)
+                    && x.selinuxAllows(Operation.MKDIR, target.realPath())) {
                 UnixFiles.createDirectory(target.realPath(), FilePolicy.createMode(0777, x.state().umask()),
                         user.identity(), parentMode);
+                x.services().selinux().created(target.realPath());
                 x.log(SessionEvent.mkdir(x.clientIp(), x.logUser(), true, x.logPath(x.argument())));
                 x.reply(257, Texts.quotePath(typedPath(x)) + " created");
                 return;
@@ -69,7 +72,8 @@ final class FileCommands {
         try {
             Path path = target.realPath();
             if (!target.exists() || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) != directory
-                    || !FilePolicy.mayRemove(user, FileMode.of(parentOf(target)), FileMode.ofLink(path))) {
+                    || !FilePolicy.mayRemove(user, FileMode.of(parentOf(target)), FileMode.ofLink(path))
+                    || !x.selinuxAllows(directory ? Operation.RMDIR : Operation.DELETE, path)) {
                 return false;
             }
             Files.delete(path);
@@ -88,7 +92,7 @@ final class FileCommands {
             return;
         }
         Resolution source = x.resolve(x.argument(), false);
-        if (source.exists()) {
+        if (source.exists() && x.selinuxAllows(Operation.STAT, source.realPath())) {
             state.renameFrom(source, x.logPath(x.argument()));
             x.reply(350, "Ready for RNTO.");
         } else {
@@ -112,7 +116,7 @@ final class FileCommands {
         state.renameFrom(null, null);
         VsftpdUser user = x.user();
         Resolution target = x.resolve(x.argument(), false);
-        boolean renamed = rename(user, source, target);
+        boolean renamed = rename(x, user, source, target);
         x.log(SessionEvent.rename(x.clientIp(), x.logUser(), renamed, fromPath, x.logPath(x.argument())));
         if (renamed) {
             x.reply(250, "Rename successful.");
@@ -121,7 +125,7 @@ final class FileCommands {
         }
     }
 
-    private static boolean rename(VsftpdUser user, Resolution source, Resolution target) {
+    private static boolean rename(Exchange x, VsftpdUser user, Resolution source, Resolution target) {
         try {
             Path from = source.realPath();
             Path to = target.realPath();
@@ -129,7 +133,7 @@ final class FileCommands {
                     && FilePolicy.mayCreateIn(user, FileMode.of(parentOf(target)))
                     && (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)
                         || FilePolicy.mayRemove(user, FileMode.of(parentOf(target)), FileMode.ofLink(to)));
-            if (allowed) {
+            if (allowed && x.services().selinux().checkRename(from, to).allowed()) {
                 // rename(2): atomic, replaces an existing target
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
                 return true;

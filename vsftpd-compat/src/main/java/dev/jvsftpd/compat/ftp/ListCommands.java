@@ -17,6 +17,7 @@ import dev.jvsftpd.compat.listing.LongFormat;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.FileMode;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +107,8 @@ final class ListCommands {
         Resolution dir = x.resolve(path, true);
         try {
             if (!dir.exists() || !Files.isDirectory(dir.realPath())
-                    || !FilePolicy.mayList(user, x.config(), FileMode.of(dir.realPath()))) {
+                    || !FilePolicy.mayList(user, x.config(), FileMode.of(dir.realPath()))
+                    || !x.selinuxAllows(Operation.LIST, dir.realPath())) {
                 return Optional.empty();
             }
             boolean atRoot = dir.virtualPath().equals("/");

@@ -9,6 +9,7 @@ import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.FileMode;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ final class SessionCommands {
         VsftpdUser user = x.user();
         Resolution to = x.resolve(target, true);
         try {
-            if (to.exists() && FilePolicy.mayEnter(user, FileMode.of(to.realPath()))) {
+            if (to.exists() && FilePolicy.mayEnter(user, FileMode.of(to.realPath()))
+                    && x.selinuxAllows(Operation.CHDIR, to.realPath())) {
                 x.state().cwd(to.virtualPath());
                 x.reply(new Reply(250, DirectoryMessage.prefix(x, to, 250) + "250 Directory successfully changed.\r\n"));
                 return;
@@ -111,7 +113,7 @@ final class SessionCommands {
         VsftpdUser user = x.user();
         Resolution file = x.resolve(x.argument(), true);
         try {
-            if (file.exists() && Files.isRegularFile(file.realPath())) {
+            if (file.exists() && Files.isRegularFile(file.realPath()) && x.selinuxAllows(Operation.STAT, file.realPath())) {
                 x.reply(213, Long.toString(Files.size(file.realPath())));
                 return;
             }
@@ -136,7 +138,7 @@ final class SessionCommands {
             return;
         }
         try {
-            if (whole.exists()) {
+            if (whole.exists() && x.selinuxAllows(Operation.STAT, whole.realPath())) {
                 BasicFileAttributes attributes = Files.readAttributes(whole.realPath(), BasicFileAttributes.class);
                 if (attributes.isRegularFile()) {
                     x.reply(213, MDTM.format(attributes.lastModifiedTime().toInstant().atZone(zone(x))));
@@ -162,7 +164,8 @@ final class SessionCommands {
         try {
             LocalDateTime time = normalisedTime((digits + "000000").substring(0, 14));
             if (file.exists() && (user.identity().isRoot()
-                    || FileMode.of(file.realPath()).uid() == user.identity().uid())) {
+                    || FileMode.of(file.realPath()).uid() == user.identity().uid())
+                    && x.selinuxAllows(Operation.SETATTR, file.realPath())) {
                 Files.setLastModifiedTime(file.realPath(), FileTime.from(time.atZone(zone(x)).toInstant()));
                 x.reply(213, "File modification time set.");
                 return;

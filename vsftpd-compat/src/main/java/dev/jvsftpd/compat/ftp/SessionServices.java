@@ -9,6 +9,7 @@ import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.pam.PamAuthenticator;
+import dev.jvsftpd.selinux.SelinuxGuard;
 import dev.jvsftpd.tcpwrappers.HostsAccess;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,9 +24,12 @@ import java.util.Optional;
  *                      config for every session as vsftpd does (null when unset)
  * @param pam           checks local and guest passwords; null when the config allows neither
  * @param hostsAccess   hosts.allow and hosts.deny; null without tcp_wrappers=YES
+ * @param selinux       ftpd_t's SELinux decisions, asked after the Unix permission checks as the
+ *                      kernel asks them; inactive unless the host has SELinux or jvsftpd's own
+ *                      JVSFTPD_SELINUX setting turns the emulation on
  */
 public record SessionServices(UnixAccounts accounts, UnixAccount launchingUser, String version, Path loadConf,
-                              PamAuthenticator pam, HostsAccess hostsAccess) {
+                              PamAuthenticator pam, HostsAccess hostsAccess, SelinuxGuard selinux) {
 
     /** The name of the environment variable vsftpd reads per session. */
     public static final String LOAD_CONF_VARIABLE = "VSFTPD_LOAD_CONF";

@@ -7,6 +7,7 @@ import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.log.SessionEvent;
 import dev.jvsftpd.compat.unix.FileMode;
 import dev.jvsftpd.compat.unix.UnixFiles;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -59,7 +60,8 @@ final class SiteCommands {
         boolean changed = false;
         try {
             if (file.exists() && (x.user().identity().isRoot()
-                    || FileMode.of(file.realPath()).uid() == x.user().identity().uid())) {
+                    || FileMode.of(file.realPath()).uid() == x.user().identity().uid())
+                    && x.selinuxAllows(Operation.SETATTR, file.realPath())) {
                 UnixFiles.chmod(file.realPath(), octalPrefix(modeText) & 0777);
                 changed = true;
             }

@@ -23,6 +23,7 @@ import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.FileMode;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixFiles;
+import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -100,7 +101,8 @@ final class TransferCommands {
         }
         try {
             boolean regular = Files.isRegularFile(file.realPath());
-            if (!FilePolicy.mayRead(x.user(), x.config(), FileMode.of(file.realPath()), regular)) {
+            if (!FilePolicy.mayRead(x.user(), x.config(), FileMode.of(file.realPath()), regular)
+                    || !x.selinuxAllows(Operation.READ, file.realPath())) {
                 return Optional.empty();
             }
             return Optional.of(FileChannel.open(file.realPath(), StandardOpenOption.READ));
@@ -193,11 +195,13 @@ final class TransferCommands {
             FileMode existing = exists ? FileMode.of(path) : null;
             boolean allowed = append && exists ? FilePolicy.mayAppend(user, existing)
                     : !(unique && exists) && FilePolicy.mayStore(user, x.config(), directory, existing);
-            if (!allowed) {
+            Operation operation = !exists ? Operation.CREATE : append ? Operation.APPEND : Operation.WRITE;
+            if (!allowed || !x.selinuxAllows(operation, path)) {
                 return Optional.empty();
             }
             if (!exists) {
                 createUpload(x, path, directory);
+                x.services().selinux().created(path);
             }
             return Optional.of(FileChannel.open(path, StandardOpenOption.WRITE));
         } catch (FileAlreadyExistsException e) {

@@ -9,6 +9,7 @@ import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.pam.PamAuthenticator;
 import dev.jvsftpd.pam.PamOptions;
+import dev.jvsftpd.selinux.SelinuxGuard;
 import dev.jvsftpd.tcpwrappers.HostsAccess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,24 +27,29 @@ final class TestServer implements AutoCloseable {
     final VsftpdServer server;
     final VsftpdConfig config;
 
-    private TestServer(VsftpdConfig config, Path loadConf, HostsAccess hostsAccess) {
+    private TestServer(VsftpdConfig config, Path loadConf, HostsAccess hostsAccess, SelinuxGuard selinux) {
         this.config = config;
         UnixAccounts accounts = UnixAccounts.system();
         SessionServices services = new SessionServices(accounts, accounts.byUid(0).orElseThrow(), "test", loadConf,
                 config.bool(Directives.LOCAL_ENABLE) ? PamAuthenticator.create(PamOptions.defaults()) : null,
-                hostsAccess);
+                hostsAccess, selinux);
         this.server = VsftpdServer.create(config, services, true);
         server.start();
     }
 
     /** Starts a server; {@code lines} come after the defaults below and override them. */
     static TestServer start(Path anonRoot, String... lines) {
-        return start(anonRoot, null, null, lines);
+        return start(anonRoot, null, null, SelinuxGuard.inactive(), lines);
+    }
+
+    /** As {@link #start}, with jvsftpd's SELinux emulation deciding on top of the Unix permissions. */
+    static TestServer startWithSelinux(Path anonRoot, SelinuxGuard selinux, String... lines) {
+        return start(anonRoot, null, null, selinux, lines);
     }
 
     /** As {@link #start}, with jvsftpd's environment setting VSFTPD_LOAD_CONF to {@code loadConf}. */
     static TestServer startWithLoadConf(Path anonRoot, Path loadConf, String... lines) {
-        return start(anonRoot, loadConf, null, lines);
+        return start(anonRoot, loadConf, null, SelinuxGuard.inactive(), lines);
     }
 
     /** As {@link #start}, with tcp_wrappers=YES reading these tables instead of /etc's. */
@@ -51,10 +57,11 @@ final class TestServer implements AutoCloseable {
         HostsAccess access = HostsAccess.builder().allowFile(hostsAllow).denyFile(hostsDeny).build();
         String[] all = java.util.Arrays.copyOf(lines, lines.length + 1);
         all[lines.length] = "tcp_wrappers=YES";
-        return start(anonRoot, null, access, all);
+        return start(anonRoot, null, access, SelinuxGuard.inactive(), all);
     }
 
-    private static TestServer start(Path anonRoot, Path loadConf, HostsAccess hostsAccess, String... lines) {
+    private static TestServer start(Path anonRoot, Path loadConf, HostsAccess hostsAccess, SelinuxGuard selinux,
+                                    String... lines) {
         List<String> settings = new ArrayList<>(List.of(
                 "listen=YES", "listen_address=127.0.0.1", "listen_port=0", "anonymous_enable=YES",
                 "anon_root=" + anonRoot, "delay_failed_login=0", "pasv_min_port=40000", "pasv_max_port=49999"));
@@ -63,7 +70,7 @@ final class TestServer implements AutoCloseable {
         for (String setting : settings) {
             ConfigParser.applySetting(setting, VsftpdConfig.Source.commandLine(), builder);
         }
-        return new TestServer(builder.build(), loadConf, hostsAccess);
+        return new TestServer(builder.build(), loadConf, hostsAccess, selinux);
     }
 
     int port() {
