@@ -59,7 +59,7 @@ final class SessionSetup {
         Jail jail;
         String start;
         if (login.chrooted()) {
-            jail = enter(placement.directory(), identity);
+            jail = enter(placement.directory(), identity, login.kind() != SessionKind.ANONYMOUS);
             start = placement.subdir() == null ? "/" : startIn(jail, "/" + placement.subdir(), identity, true);
             boolean launchingUser = config.bool(RUN_AS_LAUNCHING_USER);
             boolean allowWritable = config.bool(ALLOW_WRITEABLE_CHROOT) && login.kind() != SessionKind.ANONYMOUS;
@@ -69,8 +69,10 @@ final class SessionSetup {
                         + "; make it read-only for that user, or set allow_writeable_chroot=YES (local users)");
             }
         } else {
-            jail = enter("/", identity);
-            start = startIn(jail, placement.directory(), identity, true);
+            jail = enter("/", identity, true);
+            // without a chroot vsftpd shrugs off a local_root it cannot enter and stays in the home
+            String wanted = startIn(jail, placement.directory(), identity, false);
+            start = wanted != null ? wanted : startIn(jail, login.account().home(), identity, true);
             if (placement.subdir() != null) {
                 String deeper = startIn(jail, start + "/" + placement.subdir(), identity, false);
                 start = deeper != null ? deeper : start;
@@ -84,11 +86,18 @@ final class SessionSetup {
                 (int) Math.min(Integer.MAX_VALUE, rate));
     }
 
-    /** chdir() into the future root as the user would: it must exist and be searchable. */
-    private static Jail enter(String directory, UnixIdentity identity) {
+    /**
+     * chdir() into the future root. Local users and guests do it as themselves, so every directory
+     * on the way must be searchable by them; vsftpd enters the anonymous root before it changes
+     * identity, so there only the root itself must be searchable by the ftp user.
+     */
+    private static Jail enter(String directory, UnixIdentity identity, boolean asTheUser) {
         try {
             Jail jail = new Jail(Path.of(directory));
-            if (FileAccess.permits(identity, FileMode.of(jail.root()), FileAccess.EXECUTE)) {
+            boolean reachable = asTheUser
+                    ? startIn(new Jail(Path.of("/")), directory, identity, false) != null
+                    : FileAccess.permits(identity, FileMode.of(jail.root()), FileAccess.EXECUTE);
+            if (reachable) {
                 return jail;
             }
         } catch (IOException | RuntimeException e) {

@@ -28,6 +28,8 @@ class LocalUsersTest {
     @BeforeAll
     static void accounts() throws IOException {
         alice = TestAccount.create("a");
+        // the account must be able to reach directories below the test's temp dir, as under /srv
+        Files.setAttribute(temp, "unix:mode", 0755);
         anon = TestServer.rootOwnedDirectory(temp.resolve("anon"));
     }
 
@@ -133,8 +135,8 @@ class LocalUsersTest {
              RawClient raw = login(server, alice)) {
             assertEquals("257 \"/\" is the current directory", raw.send("PWD"));
         }
-        try (TestServer server = server("local_root=" + temp.resolve("missing")); RawClient raw =
-                RawClient.connect(server.port())) {
+        try (TestServer server = server("chroot_local_user=YES", "local_root=" + temp.resolve("missing"));
+             RawClient raw = RawClient.connect(server.port())) {
             raw.readLine();
             raw.send("USER " + alice.name);
             assertEquals("500 OOPS: cannot change directory:" + temp.resolve("missing"), raw.send("PASS " + alice.password));
