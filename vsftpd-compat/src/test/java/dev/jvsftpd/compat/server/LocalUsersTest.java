@@ -124,6 +124,26 @@ class LocalUsersTest {
     }
 
     @Test
+    void aChrootedUserReachesNothingOutsideTheHomeThroughLinksOrDotDot() throws IOException {
+        Files.createSymbolicLink(alice.home.resolve("slash"), Path.of("/"));
+        Files.createSymbolicLink(alice.home.resolve("up"), Path.of("../../etc"));
+        Files.createSymbolicLink(alice.home.resolve("passwd"), Path.of("/etc/passwd"));
+        try (TestServer server = server("chroot_local_user=YES", "allow_writeable_chroot=YES");
+             RawClient raw = login(server, alice)) {
+            for (String path : new String[] {"/etc/passwd", "../../etc/passwd", "slash/etc/passwd", "up/passwd",
+                "passwd", "~/../../etc/passwd", "//etc/passwd"}) {
+                assertEquals("550 Could not get file size.", raw.send("SIZE " + path), path);
+            }
+            assertEquals("250 Directory successfully changed.", raw.send("CWD slash"));
+            assertEquals("257 \"/\" is the current directory", raw.send("PWD"), "/ is the home under chroot");
+        } finally {
+            for (String link : new String[] {"slash", "up", "passwd"}) {
+                Files.delete(alice.home.resolve(link));
+            }
+        }
+    }
+
+    @Test
     void chrootListInvertsAndLocalRootMovesTheJail() throws IOException {
         Path list = Files.writeString(temp.resolve("chroot_list"), alice.name + "\n");
         try (TestServer server = server("chroot_local_user=YES", "chroot_list_enable=YES",
