@@ -41,12 +41,23 @@ public final class VsftpdPattern {
                 : scan(name, pattern, view, dialect == Dialect.DEBIAN, iterations);
     }
 
+    /** The view of the name to compare, or empty when the cap is spent (sparing the view's realpath) or it has none. */
+    private static Optional<String> viewed(String name, String pattern, NameView view, int[] iterations) {
+        return iterations[0] >= MAX_ITERATIONS ? Optional.empty() : view.of(name, pattern);
+    }
+
+    /** One step of a scan: the literal before the next token, the token (0 at the end), and what follows it. */
+    private record Step(String literal, char token, String after) {
+        static Step of(String pattern, String tokens) {
+            int at = indexOfAny(pattern, tokens);
+            return at < 0 ? new Step(pattern, (char) 0, "")
+                    : new Step(pattern.substring(0, at), pattern.charAt(at), pattern.substring(at + 1));
+        }
+    }
+
     /** The shared loop of upstream and Debian; {@code greedy} is Debian's last non-overlapping occurrence rule. */
     private static boolean scan(String name, String pattern, NameView view, boolean greedy, int[] iterations) {
-        if (iterations[0] >= MAX_ITERATIONS) {
-            return false; // what the loop would conclude anyway; spares the view's realpath
-        }
-        Optional<String> viewed = view.of(name, pattern);
+        Optional<String> viewed = viewed(name, pattern, view, iterations);
         if (viewed.isEmpty()) {
             return false;
         }
@@ -56,17 +67,10 @@ public final class VsftpdPattern {
         char token = 0;
         while (!p.isEmpty() && iterations[0] < MAX_ITERATIONS) {
             iterations[0]++;
-            int at = indexOfAny(p, "*?{");
-            String literal;
-            if (at >= 0) {
-                literal = p.substring(0, at);
-                token = p.charAt(at);
-                p = p.substring(at + 1);
-            } else {
-                literal = p;
-                token = 0;
-                p = "";
-            }
+            Step step = Step.of(p, "*?{");
+            String literal = step.literal();
+            token = step.token();
+            p = step.after();
             if (!literal.isEmpty()) {
                 int found = rest.indexOf(literal);
                 if (found < 0 || (anchored && found > 0)) {
@@ -121,10 +125,7 @@ public final class VsftpdPattern {
      * repetition of a token inside one step (a do-while in its source) is not reproduced.
      */
     private static boolean rhel(String name, String pattern, NameView view, int[] iterations) {
-        if (iterations[0] >= MAX_ITERATIONS) {
-            return false;
-        }
-        Optional<String> viewed = view.of(name, pattern);
+        Optional<String> viewed = viewed(name, pattern, view, iterations);
         if (viewed.isEmpty()) {
             return false;
         }
@@ -134,17 +135,10 @@ public final class VsftpdPattern {
         char token = 0;
         while (!p.isEmpty() && iterations[0] < MAX_ITERATIONS) {
             iterations[0]++;
-            int at = indexOfAny(p, "*?{[");
-            String literal;
-            if (at >= 0) {
-                literal = p.substring(0, at);
-                token = p.charAt(at);
-                p = p.substring(at + 1);
-            } else {
-                literal = p;
-                token = 0;
-                p = "";
-            }
+            Step step = Step.of(p, "*?{[");
+            String literal = step.literal();
+            token = step.token();
+            p = step.after();
             if (!literal.isEmpty()) {
                 int found = rest.indexOf(literal);
                 if (found < 0 || (anchored && found > 0)) {
