@@ -20,7 +20,9 @@ import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.ftp.VsftpdCommands;
 import dev.jvsftpd.compat.ftp.VsftpdMessages;
 import dev.jvsftpd.compat.ftp.VsftpdSessionFilter;
+import dev.jvsftpd.compat.tls.ServerTls;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public final class VsftpdServer {
                     "jvsftpd acts as other users only when it runs as root; to try it unprivileged set"
                             + " run_as_launching_user=YES and a listen_port above 1023");
         }
+        ServerTls.checkAtStartup(config, Instant.now());
         ListenerFactory listenerFactory = new ListenerFactory();
         listenerFactory.setServerAddress(bindAddress(config));
         listenerFactory.setPort((int) (config.uint(LISTEN_PORT) & 0xffff));

@@ -170,26 +170,35 @@ public final class Directives {
             "Do not fcntl-lock the log files while writing.")
             .supported(Support.IMPLEMENTED));
     public static final Directive SSL_ENABLE = add(bool("ssl_enable", "NO",
-            "Enable FTPS (AUTH/PBSZ/PROT)."));
+            "Enable FTPS (AUTH/PBSZ/PROT).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ALLOW_ANON_SSL = add(bool("allow_anon_ssl", "NO",
-            "Anonymous sessions may use TLS."));
+            "Anonymous sessions may use TLS.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive FORCE_LOCAL_LOGINS_SSL = add(bool("force_local_logins_ssl", "YES",
-            "With ssl_enable: local USER without TLS gets '530 Non-anonymous sessions must use encryption.' and the connection is closed."));
+            "With ssl_enable: local USER without TLS gets '530 Non-anonymous sessions must use encryption.' and the connection is closed.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive FORCE_LOCAL_DATA_SSL = add(bool("force_local_data_ssl", "YES",
-            "With ssl_enable: local data needs PROT P, else '522 Data connections must be encrypted.'"));
+            "With ssl_enable: local data needs PROT P, else '522 Data connections must be encrypted.'")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_SSLV2 = add(bool("ssl_sslv2", "NO",
-            "Allow SSLv2."));
+            "Allow SSLv2.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_SSLV3 = add(bool("ssl_sslv3", "NO",
-            "Allow SSLv3."));
+            "Allow SSLv3.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_TLSV1 = add(bool("ssl_tlsv1", "YES",
-            "Allow TLS (3.0.3: the whole TLS family). RHEL adds ssl_tlsv1_1/1_2/1_3.")
-            .withDefault(Dialect.RHEL, "NO"));
+            "Allow TLS 1.0 (OpenSSL's NO_TLSv1): TLS 1.1-1.3 stay on whatever it says; FEAT lists AUTH TLS only with YES. RHEL adds ssl_tlsv1_1/1_2/1_3.")
+            .withDefault(Dialect.RHEL, "NO")
+            .supported(Support.IMPLEMENTED));
     public static final Directive TILDE_USER_ENABLE = add(bool("tilde_user_enable", "NO",
             "Resolve '~user/...' (needs /etc/passwd inside the chroot). '~' and '~/x' always resolve to the login dir."));
     public static final Directive FORCE_ANON_LOGINS_SSL = add(bool("force_anon_logins_ssl", "NO",
-            "With ssl_enable: anonymous USER without TLS gets '530 Anonymous sessions must use encryption.', then close."));
+            "With ssl_enable: anonymous USER without TLS gets '530 Anonymous sessions must use encryption.', then close.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive FORCE_ANON_DATA_SSL = add(bool("force_anon_data_ssl", "NO",
-            "Same for anonymous data."));
+            "Same for anonymous data.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive MDTM_WRITE = add(bool("mdtm_write", "YES",
             "'MDTM <time> <file>' sets the mtime.")
             .supported(Support.IMPLEMENTED));
@@ -199,27 +208,35 @@ public final class Directives {
             "pasv_address is a hostname, resolved once at startup.")
             .supported(Support.IMPLEMENTED));
     public static final Directive DEBUG_SSL = add(bool("debug_ssl", "NO",
-            "OpenSSL diagnostics to the log."));
+            "OpenSSL diagnostics to the log.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive REQUIRE_CERT = add(bool("require_cert", "NO",
-            "Client certificate required."));
+            "Client certificate required.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive VALIDATE_CERT = add(bool("validate_cert", "NO",
-            "Client certificate must validate."));
+            "Client certificate must validate.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive STRICT_SSL_READ_EOF = add(bool("strict_ssl_read_eof", "YES",
-            "TLS uploads must end with a TLS close (man page says NO, code says YES)."));
+            "TLS uploads must end with a TLS close (man page says NO, code says YES).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive STRICT_SSL_WRITE_SHUTDOWN = add(bool("strict_ssl_write_shutdown", "NO",
-            "TLS downloads must end with a TLS shutdown."));
+            "TLS downloads must end with a TLS shutdown.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_REQUEST_CERT = add(bool("ssl_request_cert", "YES",
-            "Request (not require) a client certificate."));
+            "Request (not require) a client certificate.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DELETE_FAILED_UPLOADS = add(bool("delete_failed_uploads", "NO",
             "Remove an upload that did not complete.")
             .supported(Support.IMPLEMENTED));
     public static final Directive IMPLICIT_SSL = add(bool("implicit_ssl", "NO",
-            "TLS handshake first (implicit FTPS)."));
+            "TLS handshake first (implicit FTPS).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive PTRACE_SANDBOX = add(bool("ptrace_sandbox", "NO",
             "Experimental ptrace sandbox.")
             .supported(Support.NOT_APPLICABLE));
     public static final Directive REQUIRE_SSL_REUSE = add(bool("require_ssl_reuse", "YES",
-            "TLS data connections must reuse the control session. On failure: '522 SSL connection failed: session reuse required' and close."));
+            "TLS data connections must reuse the control session. On failure: '522 SSL connection failed: session reuse required' and close.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ISOLATE = add(bool("isolate", "YES",
             "Linux: new PID and IPC namespace per session (Debian drops NEWPID).")
             .supported(Support.NOT_APPLICABLE));
@@ -379,18 +396,24 @@ public final class Directives {
             .withDefault(Dialect.RHEL, "/etc/vsftpd/email_passwords")
             .supported(Support.IMPLEMENTED));
     public static final Directive RSA_CERT_FILE = add(string("rsa_cert_file", "/usr/share/ssl/certs/vsftpd.pem",
-            "TLS certificate."));
+            "TLS certificate.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DSA_CERT_FILE = add(string("dsa_cert_file", null,
-            ""));
+            "")
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_CIPHERS = add(string("ssl_ciphers", "ECDHE-RSA-AES256-GCM-SHA384",
             "The man page still says DES-CBC3-SHA.")
-            .withDefault(Dialect.RHEL, "PROFILE=SYSTEM"));
+            .withDefault(Dialect.RHEL, "PROFILE=SYSTEM")
+            .supported(Support.IMPLEMENTED));
     public static final Directive RSA_PRIVATE_KEY_FILE = add(string("rsa_private_key_file", null,
-            "Defaults to the key inside rsa_cert_file."));
+            "Defaults to the key inside rsa_cert_file.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DSA_PRIVATE_KEY_FILE = add(string("dsa_private_key_file", null,
-            ""));
+            "")
+            .supported(Support.IMPLEMENTED));
     public static final Directive CA_CERTS_FILE = add(string("ca_certs_file", null,
-            "CAs for client certificates."));
+            "CAs for client certificates.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive CMDS_DENIED = add(string("cmds_denied", null,
             "Comma list of post-login commands refused with 550.")
             .supported(Support.IMPLEMENTED));
@@ -410,13 +433,16 @@ public final class Directives {
             .supported(Support.IMPLEMENTED));
     public static final Directive SSL_TLSV1_1 = add(bool("ssl_tlsv1_1", "NO",
             "Allow TLS 1.1.")
-            .onlyIn(Dialect.RHEL));
+            .onlyIn(Dialect.RHEL)
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_TLSV1_2 = add(bool("ssl_tlsv1_2", "YES",
             "Allow TLS 1.2.")
-            .onlyIn(Dialect.RHEL));
+            .onlyIn(Dialect.RHEL)
+            .supported(Support.IMPLEMENTED));
     public static final Directive SSL_TLSV1_3 = add(bool("ssl_tlsv1_3", "YES",
             "Allow TLS 1.3.")
-            .onlyIn(Dialect.RHEL));
+            .onlyIn(Dialect.RHEL)
+            .supported(Support.IMPLEMENTED));
     public static final Directive REVERSE_LOOKUP_ENABLE = add(bool("reverse_lookup_enable", "YES",
             "Resolve client addresses to names for PAM and logs.")
             .onlyIn(Dialect.RHEL));

@@ -59,6 +59,9 @@ final class LoginCommands {
             state.pendingUser(null);
             return;
         }
+        if (TlsCommands.refuseUser(x, anonymousName)) {
+            return;
+        }
         if (state.userList() != null && state.userList().refuses(name)) {
             refuse(x, 530, "Permission denied.");
             return;

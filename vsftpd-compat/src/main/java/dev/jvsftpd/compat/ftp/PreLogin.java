@@ -1,5 +1,6 @@
 package dev.jvsftpd.compat.ftp;
 
+import dev.jvsftpd.compat.config.VsftpdConfig;
 import java.util.Set;
 
 /** What vsftpd answers before login (reference section 8.2). */
@@ -11,5 +12,9 @@ final class PreLogin {
     static final Reply PLEASE_LOGIN = Reply.of(530, PLEASE_LOGIN_TEXT);
 
     private PreLogin() {
+    }
+
+    static boolean allowed(String verb, VsftpdConfig config) {
+        return ALLOWED.contains(verb) || TlsCommands.allowedBeforeLogin(verb, config);
     }
 }

@@ -207,8 +207,8 @@ final class SessionCommands {
         body.add(user.maxRate() == 0 ? "     No session bandwidth limit"
                 : "     Session bandwidth limit in byte/s is " + user.maxRate());
         body.add(timeout == 0 ? "     No session timeout" : "     Session timeout in seconds is " + timeout);
-        body.add("     Control connection is plain text");
-        body.add("     Data connections will be plain text");
+        body.add(TlsCommands.controlLine(x));
+        body.add(TlsCommands.dataLine(x));
         body.add("     At session startup, client count was " + state.clientCountAtStart());
         body.add("     jvsftpd " + x.services().version() + " - secure, fast, stable");
         x.reply(Reply.multi(211, "FTP server status:", body, "End of status"));

@@ -2,10 +2,12 @@ package dev.jvsftpd.compat.ftp;
 
 import static dev.jvsftpd.compat.config.Directives.PASV_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.PORT_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.SSL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.UTF8_FILESYSTEM;
 
 import dev.jvsftpd.compat.config.Dialect;
 import dev.jvsftpd.compat.config.VsftpdConfig;
+import dev.jvsftpd.compat.tls.TlsSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ final class Texts {
     static Reply feat(VsftpdConfig config) {
         List<String> body = new ArrayList<>();
         Dialect dialect = config.dialect();
+        body.addAll(TlsSettings.from(config).authFeatures());
         if (dialect == Dialect.DEBIAN && config.bool(UTF8_FILESYSTEM)) {
             body.add(" UTF8");
         }
@@ -31,6 +34,10 @@ final class Texts {
         body.add(" MDTM");
         if (config.bool(PASV_ENABLE)) {
             body.add(" PASV");
+        }
+        if (config.bool(SSL_ENABLE)) {
+            body.add(" PBSZ");
+            body.add(" PROT");
         }
         body.add(" REST STREAM");
         body.add(" SIZE");

@@ -20,6 +20,7 @@ import dev.jvsftpd.compat.log.TransferEvent.Direction;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.compat.tls.SecureData;
 import dev.jvsftpd.compat.unix.FileMode;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import dev.jvsftpd.compat.unix.UnixFiles;
@@ -231,7 +232,7 @@ final class TransferCommands {
             x.reply(425, "Use PORT or PASV first.");
             return false;
         }
-        return true;
+        return !TlsCommands.refuseClearData(x);
     }
 
     /**
@@ -284,8 +285,21 @@ final class TransferCommands {
         state.transferring(true);
         DataWatchdog watchdog = new DataWatchdog(socket, DataSettings.from(x.config()).dataTimeoutMillis());
         try (socket; watchdog) {
-            work.run(socket, watchdog.progress());
-            socket.shutdownOutput();
+            SecureData secure;
+            try {
+                secure = TlsCommands.protect(x, socket);
+            } catch (SecureData.RefusedException e) {
+                return new Outcome(false, 0, Reply.of(522, e.replyText()), e.endsSession());
+            } catch (SecureData.HandshakeFailedException e) {
+                // vsftpd dies when the data handshake fails
+                return new Outcome(false, 0, Reply.of(500, "OOPS: " + e.reason()), true);
+            }
+            work.run(secure != null ? secure.socket() : socket, watchdog.progress());
+            if (secure != null) {
+                secure.finish();
+            } else {
+                socket.shutdownOutput();
+            }
             return new Outcome(true, watchdog.progress().get(), Reply.of(226, completed), false);
         } catch (Transfer.LocalFailure e) {
             return new Outcome(false, watchdog.progress().get(), Reply.of(451, localFailure), false);

@@ -63,7 +63,11 @@ public final class VsftpdCommands implements CommandFactory {
             Map.entry("DELE", FileCommands::dele),
             Map.entry("RNFR", FileCommands::rnfr),
             Map.entry("RNTO", FileCommands::rnto),
-            Map.entry("SITE", SiteCommands::site));
+            Map.entry("SITE", SiteCommands::site),
+            Map.entry("AUTH", TlsCommands::auth),
+            Map.entry("PBSZ", TlsCommands::pbsz),
+            Map.entry("PROT", TlsCommands::prot),
+            Map.entry("CCC", TlsCommands::ccc));
 
     private final VsftpdConfig config;
     private final SessionServices services;
@@ -85,7 +89,7 @@ public final class VsftpdCommands implements CommandFactory {
         Handler handler = HANDLERS.get(verb);
         VsftpdConfig sessionConfig = SessionState.of(session).config() != null ? SessionState.of(session).config() : config;
         Exchange exchange = new Exchange(session, context, request, sessionConfig, services);
-        if (!session.isLoggedIn() && !PreLogin.ALLOWED.contains(verb)) {
+        if (!session.isLoggedIn() && !PreLogin.allowed(verb, sessionConfig)) {
             exchange.reply(PreLogin.PLEASE_LOGIN);
         } else if (session.isLoggedIn() && !CommandPolicy.listed(sessionConfig, Verbs.typed(request))) {
             exchange.reply(550, "Permission denied.");

@@ -10,14 +10,18 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class VsftpdSessionFilter implements SessionFilter {
     private final ProtocolFilter protocol;
+    private final VsftpdConfig config;
 
     public VsftpdSessionFilter(VsftpdConfig config) {
         this.protocol = new ProtocolFilter(config);
+        this.config = config;
     }
 
     @Override
     public boolean accept(IoSession session) {
         session.getFilterChain().addLast("jvsftpd", protocol);
+        // implicit_ssl: the TLS filter goes first, ahead of everything FtpServer put there
+        TlsCommands.startImplicit(session, config);
         return true;
     }
 }
