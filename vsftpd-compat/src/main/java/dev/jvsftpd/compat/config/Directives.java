@@ -87,7 +87,8 @@ public final class Directives {
             "Show session state in 'ps'.")
             .supported(Support.NOT_APPLICABLE));
     public static final Directive TEXT_USERDB_NAMES = add(bool("text_userdb_names", "NO",
-            "Listings show user/group names instead of numeric ids."));
+            "Listings show user/group names instead of numeric ids.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive LS_RECURSE_ENABLE = add(bool("ls_recurse_enable", "NO",
             "Allow '-R' in LIST/NLST.")
             .supported(Support.IMPLEMENTED));
@@ -192,7 +193,8 @@ public final class Directives {
             .withDefault(Dialect.RHEL, "NO")
             .supported(Support.IMPLEMENTED));
     public static final Directive TILDE_USER_ENABLE = add(bool("tilde_user_enable", "NO",
-            "Resolve '~user/...' (needs /etc/passwd inside the chroot). '~' and '~/x' always resolve to the login dir."));
+            "Resolve '~user/...' (needs /etc/passwd inside the chroot). '~' and '~/x' always resolve to the login dir.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive FORCE_ANON_LOGINS_SSL = add(bool("force_anon_logins_ssl", "NO",
             "With ssl_enable: anonymous USER without TLS gets '530 Anonymous sessions must use encryption.', then close.")
             .supported(Support.IMPLEMENTED));

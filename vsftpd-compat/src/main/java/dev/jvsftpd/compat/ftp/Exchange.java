@@ -1,5 +1,7 @@
 package dev.jvsftpd.compat.ftp;
 
+import static dev.jvsftpd.compat.config.Directives.TILDE_USER_ENABLE;
+
 import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.data.Addresses;
 import dev.jvsftpd.compat.data.DataChannel;
@@ -11,6 +13,7 @@ import dev.jvsftpd.compat.log.TransferEvent;
 import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.compat.session.SessionState;
 import dev.jvsftpd.compat.session.VsftpdUser;
+import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.selinux.policy.Operation;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -48,14 +51,39 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
      */
     Resolution resolve(String path, boolean followLast) {
         VsftpdUser user = user();
-        return user.jail().resolve(state().cwd(), expandTilde(path, user.startDir()), followLast, user.identity());
+        return user.jail().resolve(state().cwd(), expandTilde(path), followLast, user.identity());
     }
 
-    static String expandTilde(String path, String loginDirectory) {
+    /**
+     * {@code ~} and {@code ~/x} are the login directory; with tilde_user_enable {@code ~name/x}
+     * is that user's home as the session's user database knows it.
+     */
+    String expandTilde(String path) {
+        String login = user().startDir();
         if (path.equals("~")) {
-            return loginDirectory;
+            return login;
         }
-        return path.startsWith("~/") ? loginDirectory + path.substring(1) : path;
+        if (path.startsWith("~/")) {
+            return login + path.substring(1);
+        }
+        if (path.startsWith("~") && config.bool(TILDE_USER_ENABLE)) {
+            int slash = path.indexOf('/');
+            String name = path.substring(1, slash < 0 ? path.length() : slash);
+            return accountsInView().byName(name)
+                    .map(account -> account.home() + (slash < 0 ? "" : path.substring(slash)))
+                    .orElse(path);
+        }
+        return path;
+    }
+
+    /**
+     * The user database as the session sees it: the system's, or for a chrooted session the
+     * files inside its root, as a process under chroot() reads them.
+     */
+    UnixAccounts accountsInView() {
+        Path root = user().jail().root();
+        return root.getParent() == null ? services.accounts()
+                : new UnixAccounts(root.resolve("etc/passwd"), root.resolve("etc/group"));
     }
 
     /**
@@ -63,17 +91,17 @@ record Exchange(FtpIoSession session, FtpServerContext context, FtpRequest reque
      * {@code 550 Permission denied.} before the file system is touched.
      */
     boolean denied(String argument) {
-        return state().accessRules().denied(state().cwd(), expandTilde(argument, user().startDir()));
+        return state().accessRules().denied(state().cwd(), expandTilde(argument));
     }
 
     /** RETR: deny_file must not match and download_file (Debian), when set, must. */
     boolean downloadRefused(String argument) {
-        return !state().accessRules().downloadAllowed(state().cwd(), expandTilde(argument, user().startDir()));
+        return !state().accessRules().downloadAllowed(state().cwd(), expandTilde(argument));
     }
 
     /** STOR, APPE, STOU: deny_file must not match and upload_file (Debian), when set, must. */
     boolean uploadRefused(String name) {
-        return !state().accessRules().uploadAllowed(state().cwd(), expandTilde(name, user().startDir()));
+        return !state().accessRules().uploadAllowed(state().cwd(), expandTilde(name));
     }
 
     /**

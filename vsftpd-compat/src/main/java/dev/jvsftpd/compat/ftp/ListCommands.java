@@ -3,6 +3,7 @@ package dev.jvsftpd.compat.ftp;
 import static dev.jvsftpd.compat.config.Directives.FORCE_DOT_FILES;
 import static dev.jvsftpd.compat.config.Directives.HIDE_IDS;
 import static dev.jvsftpd.compat.config.Directives.LS_RECURSE_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.TEXT_USERDB_NAMES;
 import static dev.jvsftpd.compat.config.Directives.USE_LOCALTIME;
 
 import dev.jvsftpd.compat.access.AccessRules;
@@ -17,6 +18,8 @@ import dev.jvsftpd.compat.listing.LongFormat;
 import dev.jvsftpd.compat.policy.FilePolicy;
 import dev.jvsftpd.compat.session.VsftpdUser;
 import dev.jvsftpd.compat.unix.FileMode;
+import dev.jvsftpd.compat.unix.UnixAccount;
+import dev.jvsftpd.compat.unix.UnixAccounts;
 import dev.jvsftpd.selinux.policy.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +97,22 @@ final class ListCommands {
         ListFilter filter = ListFilter.of(x.config().bool(FORCE_DOT_FILES), rules.hiddenIn(cwd))
                 .withPattern(target.pattern(), rules.listPattern(cwd, target.pattern()));
         LongFormat format = LongFormat.gmt(Instant.now()).withHideIds(x.config().bool(HIDE_IDS));
+        if (x.config().bool(TEXT_USERDB_NAMES)) {
+            UnixAccounts accounts = x.accountsInView();
+            // root's names resolve even in a jail without /etc/passwd (observed on vsftpd 3.0.3)
+            format = format.withUserdbNames(
+                    uid -> accounts.byUid(uid).map(UnixAccount::name).or(() -> rootName(uid)),
+                    gid -> accounts.groupName(gid).or(() -> rootName(gid)));
+        }
         if (x.config().bool(USE_LOCALTIME)) {
             format = format.withZone(ZoneId.systemDefault());
         }
         return Optional.of(Listing.build(command, target.directory(), entries.get(), request.options(), filter,
                 format, path -> openable(x, path)));
+    }
+
+    private static Optional<String> rootName(int id) {
+        return id == 0 ? Optional.of("root") : Optional.empty();
     }
 
     /** A directory's entries if this session may list it ({@code ..} of the jail root is the root). */

@@ -65,7 +65,11 @@ class LocalUsersVersusVsftpdTest {
                         + "|MKD d|MKD d|SITE HELP|SITE UMASK|SITE UMASK 027|SITE UMASK|SITE CHMOD 700 d|SITE CHMOD 7|"
                         + "SITE CHMOD 644 /etc/hostname|RNFR d|RNTO e|RMD e|RMD e|DELE nothing|SITE EXEC ls|QUIT"),
                 Arguments.of("chmod_enable off", "write_enable=YES|chmod_enable=NO", login + "|SITE HELP|SITE CHMOD 600 x|QUIT"),
-                Arguments.of("user switching", "", login + "|USER ${user}|USER root|PASS x|QUIT"));
+                Arguments.of("user switching", "", login + "|USER ${user}|USER root|PASS x|QUIT"),
+                Arguments.of("tilde_user_enable", "tilde_user_enable=YES", login
+                        + "|CWD /|CWD ~${user}|PWD|CWD ~root|CWD ~nosuch|CWD ~|PWD|QUIT"),
+                Arguments.of("text_userdb_names", "text_userdb_names=YES|write_enable=YES", login
+                        + "|MKD named|STAT named|RMD named|QUIT"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,9 +106,13 @@ class LocalUsersVersusVsftpdTest {
                     // a server that ended the session may reset rather than close when more arrives
                     reply = null;
                 }
-                while (reply != null && reply.length() > 3 && reply.charAt(3) == '-') {
-                    out.add(reply);
-                    reply = raw.readLine();
+                // a multi-line reply ends with its code and a space; the lines between may be anything
+                if (reply != null && reply.length() > 3 && reply.charAt(3) == '-') {
+                    String end = reply.substring(0, 3) + " ";
+                    while (reply != null && !reply.startsWith(end)) {
+                        out.add(reply);
+                        reply = raw.readLine();
+                    }
                 }
                 out.add(reply == null ? "<closed>" : reply);
                 // after an OOPS the session is over; vsftpd may race out a second OOPS line
