@@ -46,7 +46,8 @@ class DistributionIT {
     void zipLayout() throws IOException {
         String top = Install.distName() + "/";
         Map<String, Integer> modes = Install.unixModes(Install.zip());
-        for (String entry : List.of("bin/jvsftpd", "conf/vsftpd.conf", "conf/jvsftpd-demo.conf", "conf/logback.xml")) {
+        for (String entry : List.of("bin/jvsftpd", "conf/vsftpd.conf", "conf/jvsftpd-demo.conf", "conf/logback.xml",
+                "conf/ftpd-jvsftpd.xml", "conf/ftpd-jvsftpd-beans.xml", "systemd/jvsftpd.service", "docs/admin-guide.md")) {
             assertTrue(modes.containsKey(top + entry), "the zip lacks " + top + entry + "; it has " + modes.keySet());
         }
         assertEquals(0755, modes.get(top + "bin/jvsftpd"), "mode of bin/jvsftpd in the zip");
