@@ -46,7 +46,7 @@ class DistributionIT {
     void zipLayout() throws IOException {
         String top = Install.distName() + "/";
         Map<String, Integer> modes = Install.unixModes(Install.zip());
-        for (String entry : List.of("bin/jvsftpd", "conf/vsftpd.conf", "conf/jvsftpd-demo.conf", "conf/logback.xml",
+        for (String entry : List.of("bin/jvsftpd", "bin/jvsftpd-selinux", "conf/vsftpd.conf", "conf/jvsftpd-demo.conf", "conf/logback.xml",
                 "conf/ftpd-jvsftpd.xml", "conf/ftpd-jvsftpd-beans.xml", "systemd/jvsftpd.service", "docs/admin-guide.md")) {
             assertTrue(modes.containsKey(top + entry), "the zip lacks " + top + entry + "; it has " + modes.keySet());
         }
@@ -81,6 +81,19 @@ class DistributionIT {
         Cmd.Result r = Cmd.run(Servers.jvsftpdCommand(home, "-v"), tmp, CLIENT_TIMEOUT, Servers::jvsftpdEnvironment, null);
         assertEquals(0, r.status(), r.describe());
         assertTrue((r.stdout() + r.stderr()).toLowerCase().contains("version"), "-v prints no version\n" + r.describe());
+    }
+
+    @Test
+    void selinuxToolsRunFromTheirOwnLauncher() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("selinux-state"));
+        List<String> getsebool = List.of(home.resolve("bin/jvsftpd-selinux").toString(), "getsebool", "ftpd_anon_write");
+        Cmd.Result r = Cmd.run(getsebool, tmp, CLIENT_TIMEOUT, env -> {
+            Servers.jvsftpdEnvironment(env);
+            env.put("JVSFTPD_SELINUX", "emulate");
+            env.put("JVSFTPD_SELINUX_STATE", state.toString());
+        }, null);
+        assertEquals(0, r.status(), r.describe());
+        assertEquals("ftpd_anon_write --> off\n", r.stdout(), r.describe());
     }
 
     @Test
