@@ -21,13 +21,23 @@ public final class UnixFiles {
     public static void createFile(Path path, int mode, UnixIdentity owner, FileMode directory) throws IOException {
         // Created owner-only first so no one else can open it before it gets its real owner and mode.
         Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        settle(path, mode, owner, directory);
+        settleOrRemove(path, mode, owner, directory);
     }
 
     public static void createDirectory(Path path, int mode, UnixIdentity owner, FileMode parent) throws IOException {
         Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         // A directory made in a set-group-ID directory inherits the bit, as on Linux.
-        settle(path, mode | (parent.mode() & SETGID), owner, parent);
+        settleOrRemove(path, mode | (parent.mode() & SETGID), owner, parent);
+    }
+
+    /** A file that cannot get its owner and mode would be root's: it must not stay behind. */
+    private static void settleOrRemove(Path path, int mode, UnixIdentity owner, FileMode directory) throws IOException {
+        try {
+            settle(path, mode, owner, directory);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(path);
+            throw e;
+        }
     }
 
     /** chown then chmod: chown clears set-ID bits, so the mode goes last. */
