@@ -61,7 +61,8 @@ public final class Directives {
             "Anonymous RETR only of others-readable files. Listing only of others-readable directories.")
             .supported(Support.IMPLEMENTED));
     public static final Directive ASYNC_ABOR_ENABLE = add(bool("async_abor_enable", "NO",
-            "Handle ABOR sent as urgent data during a transfer (not on TLS sessions)."));
+            "Handle ABOR sent as urgent data during a transfer (not on TLS sessions).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive ASCII_UPLOAD_ENABLE = add(bool("ascii_upload_enable", "NO",
             "Honour TYPE A on uploads (strip CR before LF).")
             .supported(Support.IMPLEMENTED));

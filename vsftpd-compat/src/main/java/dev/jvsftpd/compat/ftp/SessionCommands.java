@@ -238,9 +238,16 @@ final class SessionCommands {
         x.reply(202, "ALLO command ignored.");
     }
 
-    /** Transfers run to completion before the next command is read, so ABOR finds none. */
+    /**
+     * FtpServer reads the next command only after a transfer ends, so ABOR finds a transfer only
+     * when async_abor_enable let it cut one short.
+     */
     static void abor(Exchange x) {
-        x.reply(225, "No transfer to ABOR.");
+        if (x.state().takeAborted()) {
+            x.reply(226, "ABOR successful.");
+        } else {
+            x.reply(225, "No transfer to ABOR.");
+        }
     }
 
     static void notImplemented(Exchange x) {

@@ -282,7 +282,7 @@ final class TransferCommands {
             return Outcome.refused(425, "Failed to establish connection.");
         }
         x.reply(150, opening);
-        state.transferring(true);
+        state.runningTransfer(socket);
         DataWatchdog watchdog = new DataWatchdog(socket, DataSettings.from(x.config()).dataTimeoutMillis());
         try (socket; watchdog) {
             SecureData secure;
@@ -308,7 +308,7 @@ final class TransferCommands {
                     ? new Outcome(false, watchdog.progress().get(), Reply.of(421, "Data timeout. Reconnect. Sorry."), true)
                     : new Outcome(false, watchdog.progress().get(), Reply.of(426, networkFailure), false);
         } finally {
-            state.transferring(false);
+            state.runningTransfer(null);
             state.restOffset(0);
         }
     }

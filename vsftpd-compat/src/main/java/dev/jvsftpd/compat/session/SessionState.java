@@ -7,6 +7,8 @@ import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
 import dev.jvsftpd.compat.log.VsftpdLog;
 import dev.jvsftpd.pam.PamSession;
+import java.io.Closeable;
+import java.io.IOException;
 import dev.jvsftpd.compat.policy.AnonymousPasswordPolicy;
 import dev.jvsftpd.compat.policy.UserList;
 import java.util.LinkedHashSet;
@@ -34,6 +36,9 @@ public final class SessionState {
     private boolean epsvAll;
     // read by MINA's idle checker, another thread
     private volatile boolean transferring;
+    // set from the I/O thread by an urgent ABOR (async_abor_enable)
+    private volatile Closeable runningTransfer;
+    private volatile boolean aborted;
     private int clientCountAtStart;
     private int umask;
     private AnonymousPasswordPolicy anonymousPasswords = new AnonymousPasswordPolicy(null, null);
@@ -152,8 +157,30 @@ public final class SessionState {
         return transferring;
     }
 
-    public void transferring(boolean on) {
-        this.transferring = on;
+    /** The data connection a transfer is using, so an urgent ABOR can cut it; null when none runs. */
+    public void runningTransfer(Closeable dataConnection) {
+        this.runningTransfer = dataConnection;
+        this.transferring = dataConnection != null;
+    }
+
+    /** An urgent ABOR: the running transfer fails at once, and the ABOR itself answers 226 later. */
+    public void abortTransfer() {
+        aborted = true;
+        Closeable connection = runningTransfer;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                // it is being torn down either way
+            }
+        }
+    }
+
+    /** Whether a transfer was aborted since the last ABOR reply; reading it clears it. */
+    public boolean takeAborted() {
+        boolean was = aborted;
+        aborted = false;
+        return was;
     }
 
     /** Sessions alive when this one connected, itself included (STAT shows it). */

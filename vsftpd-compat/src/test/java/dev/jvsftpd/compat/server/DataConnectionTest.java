@@ -221,4 +221,23 @@ class DataConnectionTest {
             return body;
         }
     }
+
+    /** Expected replies read off real vsftpd 3.0.3: the transfer's 426 first, then the ABOR's 226. */
+    @Test
+    void asyncAborCutsARunningTransferShort() throws IOException, InterruptedException {
+        Files.write(root.resolve("big.bin"), new byte[200_000]);
+        try (TestServer server = TestServer.start(root, "anon_max_rate=20000", "async_abor_enable=YES");
+             RawClient raw = RawClient.connect(server.port()).anonymous()) {
+            raw.send("TYPE I");
+            try (Socket data = new Socket("127.0.0.1", raw.epsv())) {
+                assertTrue(raw.send("RETR big.bin").startsWith("150 "));
+                data.getInputStream().readNBytes(1000);
+                // telnet interrupt-process and synch, as clients send before an urgent ABOR
+                raw.sendRaw(new byte[] {(byte) 0xff, (byte) 0xf4, (byte) 0xff, (byte) 0xf2});
+                assertEquals("426 Failure writing network stream.", raw.send("ABOR"));
+                assertEquals("226 ABOR successful.", raw.readLine());
+            }
+            assertEquals("225 No transfer to ABOR.", raw.send("ABOR"));
+        }
+    }
 }

@@ -46,6 +46,12 @@ final class RawClient implements AutoCloseable {
         return readLine();
     }
 
+    /** Sends bytes as they are, with nothing appended. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** Sends EPSV and returns the data port from {@code 229 ... (|||port|)}. */
     int epsv() throws IOException {
         String reply = send("EPSV");
