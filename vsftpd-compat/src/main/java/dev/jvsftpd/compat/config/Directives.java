@@ -109,7 +109,8 @@ public final class Directives {
             "Listing dates and MDTM in local time instead of GMT.")
             .supported(Support.IMPLEMENTED));
     public static final Directive CHECK_SHELL = add(bool("check_shell", "YES",
-            "Non-PAM builds only: the user's shell must be in /etc/shells. PAM builds ignore it (pam_shells does it)."));
+            "Non-PAM builds only: the user's shell must be in /etc/shells. PAM builds ignore it (pam_shells does it).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive HIDE_IDS = add(bool("hide_ids", "NO",
             "Listings show 'ftp' as owner and group.")
             .supported(Support.IMPLEMENTED));
@@ -304,7 +305,8 @@ public final class Directives {
             "Standalone mode: more than this many from one IP gives '421 There are too many connections from your internet address.' 0 = unlimited.")
             .supported(Support.IMPLEMENTED));
     public static final Directive TRANS_CHUNK_SIZE = add(uint("trans_chunk_size", "0",
-            "Data I/O chunk. 0 or ≥ 65536 means 65536. Below 4096 means 4096."));
+            "Data I/O chunk. 0 or ≥ 65536 means 65536. Below 4096 means 4096.")
+            .supported(Support.IMPLEMENTED));
     public static final Directive DELAY_FAILED_LOGIN = add(uint("delay_failed_login", "1",
             "Seconds slept before answering a failed login or a userlist refusal.")
             .supported(Support.IMPLEMENTED));

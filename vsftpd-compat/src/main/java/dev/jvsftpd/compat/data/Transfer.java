@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The byte pump of RETR, STOR and LIST: vsftpd's 64 KiB chunks, its ASCII conversions and its
- * per-session rate limit (sleep when ahead of max_rate).
+ * The byte pump of RETR and STOR: vsftpd's chunks (trans_chunk_size), its ASCII conversions and
+ * its per-session rate limit (sleep when ahead of max_rate).
  */
 public final class Transfer {
-    private static final int CHUNK = 65536;
+    /** vsftpd's default chunk, also its largest. */
+    private static final int MAX_CHUNK = 65536;
+    private static final int MIN_CHUNK = 4096;
 
     /** What TYPE A does to the bytes, when the ascii_*_enable switch lets it. */
     public enum Conversion {
@@ -35,14 +37,16 @@ public final class Transfer {
      * Copies until {@code in} ends. Failures of {@code localIsSource ? in : out} are wrapped in
      * {@link LocalFailure} so callers can answer vsftpd's 451 rather than 426.
      *
-     * @param maxRate  bytes per second, 0 for unlimited
-     * @param progress counts the bytes read, for the data timeout
+     * @param maxRate   bytes per second, 0 for unlimited
+     * @param chunkSize trans_chunk_size: 0 or 65536 and more mean 65536, below 4096 means 4096
+     * @param progress  counts the bytes read, for the data timeout
      * @return bytes read from {@code in}
      */
-    public static long copy(InputStream in, OutputStream out, boolean localIsSource, int maxRate,
+    public static long copy(InputStream in, OutputStream out, boolean localIsSource, int maxRate, long chunkSize,
                             Conversion conversion, AtomicLong progress) throws IOException {
-        byte[] buffer = new byte[CHUNK];
-        byte[] converted = new byte[CHUNK * 2 + 1];
+        int size = chunkSize == 0 || chunkSize >= MAX_CHUNK ? MAX_CHUNK : (int) Math.max(MIN_CHUNK, chunkSize);
+        byte[] buffer = new byte[size];
+        byte[] converted = new byte[size * 2 + 1];
         long total = 0;
         long started = System.nanoTime();
         boolean pendingCr = false;

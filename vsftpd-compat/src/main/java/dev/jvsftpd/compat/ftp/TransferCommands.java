@@ -7,6 +7,7 @@ import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOAD_MODE;
 import static dev.jvsftpd.compat.config.Directives.CHOWN_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.DELETE_FAILED_UPLOADS;
 import static dev.jvsftpd.compat.config.Directives.FILE_OPEN_MODE;
+import static dev.jvsftpd.compat.config.Directives.TRANS_CHUNK_SIZE;
 
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.data.DataSettings;
@@ -86,8 +87,8 @@ final class TransferCommands {
             String opening = "Opening " + (convert ? "ASCII" : "BINARY") + " mode data connection for "
                     + x.argument() + " (" + size + " bytes).";
             Outcome outcome = transfer(x, opening, (socket, progress) -> Transfer.copy(Channels.newInputStream(channel),
-                    socket.getOutputStream(), true, user.maxRate(), convert ? Conversion.LF_TO_CRLF : Conversion.NONE,
-                    progress),
+                    socket.getOutputStream(), true, user.maxRate(), x.config().uint(TRANS_CHUNK_SIZE),
+                    convert ? Conversion.LF_TO_CRLF : Conversion.NONE, progress),
                     "Failure reading local file.", "Failure writing network stream.");
             logTransfer(x, Direction.DOWNLOAD, x.argument(), start, outcome);
             finish(x, outcome);
@@ -164,7 +165,7 @@ final class TransferCommands {
             }
             String opening = unique ? "FILE: " + name : "Ok to send data.";
             Outcome outcome = transfer(x, opening, (socket, progress) -> Transfer.copy(socket.getInputStream(),
-                    Channels.newOutputStream(channel), false, user.maxRate(),
+                    Channels.newOutputStream(channel), false, user.maxRate(), x.config().uint(TRANS_CHUNK_SIZE),
                     convert ? Conversion.STRIP_CR_BEFORE_LF : Conversion.NONE, progress),
                     "Failure writing to local file.", "Failure reading network stream.");
             if (!outcome.complete() && x.config().bool(DELETE_FAILED_UPLOADS)) {
