@@ -36,7 +36,8 @@ public final class Jail {
     }
 
     /**
-     * Resolves {@code argument} against the virtual directory {@code cwd} as {@code who}.
+     * Resolves {@code argument} against the virtual directory {@code cwd} as {@code who}, stopping
+     * at the first component that fails, as the kernel does.
      *
      * @param followLast whether a final symlink is followed (open, stat, chdir) or named itself
      *                   (unlink, rename, lstat)
@@ -47,17 +48,13 @@ public final class Jail {
         if (!argument.startsWith("/")) {
             split(cwd, pending);
         }
-        Deque<String> fromArgument = new ArrayDeque<>();
-        split(argument, fromArgument);
-        pending.addAll(fromArgument);
+        split(argument, pending);
 
-        boolean searchable = true;
-        boolean reachable = true;
         int symlinks = 0;
         while (!pending.isEmpty()) {
             String name = pending.pollFirst();
             if (name.equals(".")) {
-                continue;
+                continue; // the component before it was checked to be a directory
             }
             if (name.equals("..")) {
                 if (!parts.isEmpty()) {
@@ -66,40 +63,48 @@ public final class Jail {
                 continue;
             }
             Path directory = real(parts);
+            if (!mayLookUpIn(directory, who)) {
+                return Resolution.failed(virtual(parts, name), Failure.DENIED);
+            }
             Path candidate;
             try {
                 candidate = directory.resolve(name);
             } catch (InvalidPathException e) {
-                return Resolution.unreachable(virtual(parts, name));
+                return Resolution.failed(virtual(parts, name), Failure.INVALID);
             }
-            searchable &= mayLookUpIn(directory, who);
             boolean last = pending.isEmpty();
             if (Files.isSymbolicLink(candidate) && (!last || followLast)) {
                 if (++symlinks > MAX_SYMLINKS) {
-                    return Resolution.unreachable(virtual(parts, name));
+                    return Resolution.failed(virtual(parts, name), Failure.LOOP);
                 }
                 String target;
                 try {
                     target = Files.readSymbolicLink(candidate).toString();
                 } catch (IOException e) {
-                    return Resolution.unreachable(virtual(parts, name));
+                    return Resolution.failed(virtual(parts, name), Failure.INVALID);
                 }
                 if (target.startsWith("/")) {
                     parts.clear();
                 }
                 Deque<String> expansion = new ArrayDeque<>();
                 split(target, expansion);
+                if (target.endsWith("/")) {
+                    expansion.addLast("."); // a target ending in '/' must be a directory
+                }
                 while (!expansion.isEmpty()) {
                     pending.addFirst(expansion.pollLast());
                 }
                 continue;
             }
+            if (!last && !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                return Resolution.failed(virtual(parts, name), Failure.MISSING);
+            }
             if (!last && !Files.isDirectory(candidate)) {
-                reachable = false;
+                return Resolution.failed(virtual(parts, name), Failure.NOT_DIRECTORY);
             }
             parts.add(name);
         }
-        return new Resolution(virtual(parts, null), real(parts), searchable, reachable);
+        return new Resolution(virtual(parts, null), real(parts), Failure.NONE);
     }
 
     private boolean mayLookUpIn(Path directory, UnixIdentity who) {
@@ -137,22 +142,38 @@ public final class Jail {
         }
     }
 
+    /** Why a lookup stopped, as the errno the kernel would give. */
+    public enum Failure {
+        /** Every component was found; the last one may still not exist (a name to create). */
+        NONE,
+        /** ENOENT: a directory on the way does not exist. */
+        MISSING,
+        /** EACCES: a directory on the way denies search permission. */
+        DENIED,
+        /** ENOTDIR: something on the way is not a directory. */
+        NOT_DIRECTORY,
+        /** ELOOP: too many symlinks. */
+        LOOP,
+        /** A name the file system cannot hold (NUL) or a link that cannot be read. */
+        INVALID
+    }
+
     /**
      * Where a client path leads.
      *
-     * @param virtualPath the path as the client sees it, symlinks resolved (what PWD shows)
-     * @param realPath    the real file, always inside the jail's root; null when unreachable
-     * @param searchable  every directory looked up on the way granted search (x) permission
-     * @param reachable   no component failed: no loop, no non-directory in the middle, no NUL
+     * @param virtualPath the path as the client sees it, symlinks resolved (what PWD shows); up to
+     *                    the failing component when the lookup failed
+     * @param realPath    the real file, always inside the jail's root; null when the lookup failed
+     * @param failure     why the lookup failed, or NONE
      */
-    public record Resolution(String virtualPath, Path realPath, boolean searchable, boolean reachable) {
-        static Resolution unreachable(String virtualPath) {
-            return new Resolution(virtualPath, null, false, false);
+    public record Resolution(String virtualPath, Path realPath, Failure failure) {
+        static Resolution failed(String virtualPath, Failure failure) {
+            return new Resolution(virtualPath, null, failure);
         }
 
-        /** Usable at all: reachable with search permission all the way. */
+        /** Usable at all: every directory on the way exists and may be searched. */
         public boolean accessible() {
-            return reachable && searchable;
+            return failure == Failure.NONE;
         }
 
         public boolean exists() {
