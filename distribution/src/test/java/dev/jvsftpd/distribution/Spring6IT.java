@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jvsftpd.compat.server.TestAccount;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

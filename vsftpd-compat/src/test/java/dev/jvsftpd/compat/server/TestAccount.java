@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real system account for a test, made with useradd and chpasswd and removed with userdel:
  * local logins go through the real PAM stack and the real shadow file. Names are unique per run
- * so a crashed run leaves nothing that collides with the next.
+ * so a crashed run leaves nothing that collides with the next. Shared with the distribution's
+ * end-to-end tests through this module's test jar.
  */
-final class TestAccount implements AutoCloseable {
-    final String name;
-    final String password;
-    final Path home;
-    final int uid;
+public final class TestAccount implements AutoCloseable {
+    public final String name;
+    public final String password;
+    public final Path home;
+    public final int uid;
 
     private TestAccount(String name, String password, Path home, int uid) {
         this.name = name;
@@ -27,11 +28,11 @@ final class TestAccount implements AutoCloseable {
     }
 
     /** A user with a home (mode 755, owned by the user) and a login shell. */
-    static TestAccount create(String role) throws IOException {
+    public static TestAccount create(String role) throws IOException {
         return create(role, "/bin/sh");
     }
 
-    static TestAccount create(String role, String shell) throws IOException {
+    public static TestAccount create(String role, String shell) throws IOException {
         String name = "jvt" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + role;
         String password = "pw-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         run("useradd", "--create-home", "--shell", shell, name);
@@ -43,6 +44,14 @@ final class TestAccount implements AutoCloseable {
         Path home = Path.of("/home", name);
         Files.setAttribute(home, "unix:mode", 0755);
         return new TestAccount(name, password, home, (Integer) Files.getAttribute(home, "unix:uid"));
+    }
+
+    /** A file in the home, owned by the user, mode 644. */
+    public Path file(String fileName, String content) throws IOException {
+        Path file = Files.writeString(home.resolve(fileName), content, StandardCharsets.US_ASCII);
+        Files.setAttribute(file, "unix:uid", uid);
+        Files.setAttribute(file, "unix:mode", 0644);
+        return file;
     }
 
     @Override
