@@ -207,7 +207,8 @@ public final class Directives {
             "'MDTM <time> <file>' sets the mtime.")
             .supported(Support.IMPLEMENTED));
     public static final Directive LOCK_UPLOAD_FILES = add(bool("lock_upload_files", "YES",
-            "Write lock on uploads, shared read lock on downloads (fcntl)."));
+            "Write lock on uploads, shared read lock on downloads (fcntl).")
+            .supported(Support.IMPLEMENTED));
     public static final Directive PASV_ADDR_RESOLVE = add(bool("pasv_addr_resolve", "NO",
             "pasv_address is a hostname, resolved once at startup.")
             .supported(Support.IMPLEMENTED));

@@ -7,11 +7,13 @@ import static dev.jvsftpd.compat.config.Directives.CHOWN_UPLOAD_MODE;
 import static dev.jvsftpd.compat.config.Directives.CHOWN_USERNAME;
 import static dev.jvsftpd.compat.config.Directives.DELETE_FAILED_UPLOADS;
 import static dev.jvsftpd.compat.config.Directives.FILE_OPEN_MODE;
+import static dev.jvsftpd.compat.config.Directives.LOCK_UPLOAD_FILES;
 import static dev.jvsftpd.compat.config.Directives.TRANS_CHUNK_SIZE;
 
 import dev.jvsftpd.compat.data.DataChannel;
 import dev.jvsftpd.compat.data.DataSettings;
 import dev.jvsftpd.compat.data.DataWatchdog;
+import dev.jvsftpd.compat.data.FileLocks;
 import dev.jvsftpd.compat.data.Transfer;
 import dev.jvsftpd.compat.data.Transfer.Conversion;
 import dev.jvsftpd.compat.fs.Jail.Resolution;
@@ -81,7 +83,7 @@ final class TransferCommands {
             finish(x, refused);
             return;
         }
-        try (channel) {
+        try (channel; FileLocks.Held lock = lockIfConfigured(x, file.realPath(), true)) {
             long size = channel.size();
             channel.position(Math.min(state.restOffset(), size));
             String opening = "Opening " + (convert ? "ASCII" : "BINARY") + " mode data connection for "
@@ -155,7 +157,7 @@ final class TransferCommands {
             return;
         }
         boolean convert = state.ascii() && x.config().bool(ASCII_UPLOAD_ENABLE);
-        try (channel) {
+        try (channel; FileLocks.Held lock = lockIfConfigured(x, target.realPath(), false)) {
             if (append) {
                 channel.position(channel.size());
             } else if (state.restOffset() > 0) {
@@ -225,6 +227,11 @@ final class TransferCommands {
             UnixFiles.chown(path, owner.uid(), owner.gid());
             UnixFiles.chmod(path, (int) x.config().uint(CHOWN_UPLOAD_MODE));
         }
+    }
+
+    /** lock_upload_files: a shared lock for a download, an exclusive one before an upload truncates. */
+    private static FileLocks.Held lockIfConfigured(Exchange x, Path file, boolean shared) throws IOException {
+        return x.config().bool(LOCK_UPLOAD_FILES) ? FileLocks.lock(file, shared) : FileLocks.NONE;
     }
 
     /** vsftpd checks for a prepared data channel before anything else. */

@@ -195,4 +195,43 @@ class SessionRulesTest {
         assertFalse(Files.exists(upload.resolve("partial.bin")));
         assertTrue(Files.isDirectory(upload));
     }
+
+    /**
+     * lock_upload_files: a download that starts while the same file is being uploaded waits for
+     * the upload and gets the whole file, not the half written so far.
+     */
+    @Test
+    void aDownloadWaitsForTheUploadOfTheSameFile() throws Exception {
+        try (TestServer server = TestServer.start(root, "write_enable=YES", "anon_upload_enable=YES",
+                "anon_other_write_enable=YES", "anon_umask=022");
+             RawClient uploader = RawClient.connect(server.port()).anonymous();
+             RawClient downloader = RawClient.connect(server.port()).anonymous()) {
+            uploader.send("TYPE I");
+            downloader.send("TYPE I");
+            Path file = upload.resolve("growing.bin");
+            try (Socket up = new Socket("127.0.0.1", uploader.epsv());
+                 Socket down = new Socket("127.0.0.1", downloader.epsv())) {
+                assertEquals("150 Ok to send data.", uploader.send("STOR up/growing.bin"));
+                up.getOutputStream().write("first half|".getBytes(StandardCharsets.UTF_8));
+                up.getOutputStream().flush();
+                for (int i = 0; i < 200 && (!Files.exists(file) || Files.size(file) < 11); i++) {
+                    Thread.sleep(10);
+                }
+                java.util.concurrent.CompletableFuture<String> download = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> {
+                            try {
+                                downloader.send("RETR up/growing.bin");
+                                return new String(down.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                Thread.sleep(300); // time for an unlocked download to read the half
+                up.getOutputStream().write("second half".getBytes(StandardCharsets.UTF_8));
+                up.close();
+                assertEquals("226 Transfer complete.", uploader.readLine());
+                assertEquals("first half|second half", download.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+    }
 }
