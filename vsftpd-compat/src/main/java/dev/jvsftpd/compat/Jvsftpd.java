@@ -1,33 +1,21 @@
 package dev.jvsftpd.compat;
 
-import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.ANON_MKDIR_WRITE_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.ANON_OTHER_WRITE_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
-import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
-import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
-import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
-
 import dev.jvsftpd.compat.config.Dialect;
 import dev.jvsftpd.compat.config.DirectiveReference;
 import dev.jvsftpd.compat.config.LaunchArguments;
 import dev.jvsftpd.compat.config.LaunchArguments.Launch;
 import dev.jvsftpd.compat.config.OopsException;
-import dev.jvsftpd.compat.config.VsftpdConfig;
 import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code jvsftpd [config-file]... [-oname=value]... [-v]}: vsftpd's command line, in the
  * foreground. Config errors print vsftpd's {@code 500 OOPS} line plus where and why, exit 2.
  */
 public final class Jvsftpd {
-    private static final Logger LOG = LoggerFactory.getLogger(Jvsftpd.class);
     static final int EXIT_OOPS = 2;
 
     private Jvsftpd() {
@@ -37,7 +25,6 @@ public final class Jvsftpd {
         int status = run(List.of(args), System.getenv(Dialect.ENVIRONMENT_VARIABLE), System.out, System.err);
         System.exit(status);
     }
-
 
     /** Runs until the JVM is asked to stop; returns the exit status when it cannot start. */
     static int run(List<String> args, String dialectSetting, PrintStream out, PrintStream err) {
@@ -65,7 +52,7 @@ public final class Jvsftpd {
             SessionServices services = HostServices.forConfig(launch.config());
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
-            describe(launch, server);
+            server.logStartup(launch.configFiles());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
@@ -85,25 +72,6 @@ public final class Jvsftpd {
         }
     }
 
-    private static void describe(Launch launch, VsftpdServer server) {
-        VsftpdConfig config = launch.config();
-        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", HostServices.version(), server.boundAddress(),
-                launch.configFiles().isEmpty() ? "compiled-in defaults" : launch.configFiles(),
-                config.dialect().displayName());
-        if (config.bool(ANONYMOUS_ENABLE)) {
-            boolean writes = config.bool(WRITE_ENABLE) && (config.bool(ANON_UPLOAD_ENABLE)
-                    || config.bool(ANON_MKDIR_WRITE_ENABLE) || config.bool(ANON_OTHER_WRITE_ENABLE));
-            String root = config.string(ANON_ROOT) != null ? config.string(ANON_ROOT) : "the ftp_username's home";
-            LOG.info("serving anonymous FTP ({}) from {}", writes ? "uploads allowed" : "read-only", root);
-        }
-        if (config.bool(BACKGROUND)) {
-            LOG.warn("background=YES: jvsftpd stays in the foreground; let systemd or the shell put it in the background");
-        }
-        List<String> notYet = VsftpdServer.notYetImplemented(config);
-        if (!notYet.isEmpty()) {
-            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", HostServices.version(), String.join(", ", notYet));
-        }
-    }
 
     private static String usage(Dialect dialect) {
         return """

@@ -1,6 +1,11 @@
 package dev.jvsftpd.compat;
 
 import static dev.jvsftpd.compat.config.Directives.ANONYMOUS_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_MKDIR_WRITE_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_OTHER_WRITE_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.ANON_ROOT;
+import static dev.jvsftpd.compat.config.Directives.ANON_UPLOAD_ENABLE;
+import static dev.jvsftpd.compat.config.Directives.BACKGROUND;
 import static dev.jvsftpd.compat.config.Directives.IDLE_SESSION_TIMEOUT;
 import static dev.jvsftpd.compat.config.Directives.LISTEN;
 import static dev.jvsftpd.compat.config.Directives.LISTEN_ADDRESS;
@@ -10,6 +15,7 @@ import static dev.jvsftpd.compat.config.Directives.LISTEN_PORT;
 import static dev.jvsftpd.compat.config.Directives.LOCAL_ENABLE;
 import static dev.jvsftpd.compat.config.Directives.MAX_CLIENTS;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
+import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
 import dev.jvsftpd.compat.config.Directive;
 import dev.jvsftpd.compat.config.Directives;
@@ -22,6 +28,7 @@ import dev.jvsftpd.compat.ftp.VsftpdMessages;
 import dev.jvsftpd.compat.ftp.VsftpdSessionFilter;
 import dev.jvsftpd.compat.tls.ServerTls;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +41,12 @@ import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.Ftplet;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** An Apache FtpServer assembled from a vsftpd config, with vsftpd's startup checks. */
 public final class VsftpdServer {
+    private static final Logger LOG = LoggerFactory.getLogger(VsftpdServer.class);
     /** Sessions beyond this share threads; with max_clients=0 it is the ceiling. */
     private static final int MAX_THREADS = 4096;
 
@@ -126,6 +136,25 @@ public final class VsftpdServer {
     /** The address actually bound (the port is real even when listen_port was 0). */
     public InetSocketAddress boundAddress() {
         return new InetSocketAddress(listener.getServerAddress(), listener.getPort());
+    }
+
+    /** Says at startup what is served and where, and which directives jvsftpd does not act on yet. */
+    public void logStartup(List<Path> configFiles) {
+        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", HostServices.version(), boundAddress(),
+                configFiles.isEmpty() ? "compiled-in defaults" : configFiles, config.dialect().displayName());
+        if (config.bool(ANONYMOUS_ENABLE)) {
+            boolean writes = config.bool(WRITE_ENABLE) && (config.bool(ANON_UPLOAD_ENABLE)
+                    || config.bool(ANON_MKDIR_WRITE_ENABLE) || config.bool(ANON_OTHER_WRITE_ENABLE));
+            String root = config.string(ANON_ROOT) != null ? config.string(ANON_ROOT) : "the ftp_username's home";
+            LOG.info("serving anonymous FTP ({}) from {}", writes ? "uploads allowed" : "read-only", root);
+        }
+        if (config.bool(BACKGROUND)) {
+            LOG.warn("background=YES: jvsftpd stays in the foreground; let systemd or the shell put it in the background");
+        }
+        List<String> notYet = notYetImplemented(config);
+        if (!notYet.isEmpty()) {
+            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", HostServices.version(), String.join(", ", notYet));
+        }
     }
 
     /** Directives the config sets that jvsftpd accepts but does not act on yet. */

@@ -1,31 +1,23 @@
 package dev.jvsftpd.compat.spring;
 
-import dev.jvsftpd.compat.HostServices;
 import dev.jvsftpd.compat.VsftpdServer;
 import dev.jvsftpd.compat.config.OopsException;
-import dev.jvsftpd.compat.config.VsftpdConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.ftplet.FtpException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link VsftpdServer} seen as FtpServer's own {@link FtpServer}, which is what FtpServer's
  * CommandLine and Spring users expect of a bean named {@code server}.
  */
 final class VsftpdFtpServer implements FtpServer {
-    private static final Logger LOG = LoggerFactory.getLogger(VsftpdFtpServer.class);
-
     private final VsftpdServer server;
-    private final VsftpdConfig config;
     private final List<Path> configFiles;
     private volatile boolean running;
 
-    VsftpdFtpServer(VsftpdServer server, VsftpdConfig config, List<Path> configFiles) {
+    VsftpdFtpServer(VsftpdServer server, List<Path> configFiles) {
         this.server = server;
-        this.config = config;
         this.configFiles = List.copyOf(configFiles);
     }
 
@@ -37,12 +29,7 @@ final class VsftpdFtpServer implements FtpServer {
             throw new FtpException(VsftpdServers.describe(e), e);
         }
         running = true;
-        LOG.info("jvsftpd {} listening on {} (config: {}; dialect {})", HostServices.version(), server.boundAddress(),
-                configFiles.isEmpty() ? "compiled-in defaults" : configFiles, config.dialect().displayName());
-        List<String> notYet = VsftpdServer.notYetImplemented(config);
-        if (!notYet.isEmpty()) {
-            LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", HostServices.version(), String.join(", ", notYet));
-        }
+        server.logStartup(configFiles);
     }
 
     @Override

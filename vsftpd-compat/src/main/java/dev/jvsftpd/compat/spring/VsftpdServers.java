@@ -50,7 +50,7 @@ public final class VsftpdServers {
             Launch launch = LaunchArguments.parse(spec.arguments(), spec.dialect(), launchingUser.uid());
             VsftpdServer server = VsftpdServer.create(launch.config(),
                     HostServices.forConfig(launch.config(), spec.hostsAllow(), spec.hostsDeny()), launchingUser.uid() == 0);
-            return new VsftpdFtpServer(server, launch.config(), launch.configFiles());
+            return new VsftpdFtpServer(server, launch.configFiles());
         } catch (OopsException e) {
             throw new FtpServerConfigurationException(describe(e), e);
         }
