@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,6 +252,36 @@ class DistributionIT {
         assertTrue(startupLog.contains("127.0.0.1") && startupLog.contains(String.valueOf(port)),
                 "the startup log does not say where it listens (127.0.0.1, " + port + "):\n" + startupLog);
         assertEquals(0, status, "exit status after SIGTERM; output:\n" + d.output());
+    }
+
+    /** SIGHUP re-reads the last config file for new sessions, skipping bad lines, as vsftpd does. */
+    @Test
+    void sighupReloadsTheConfigForNewSessions() throws Exception {
+        int port = Ports.free();
+        Conf conf = Conf.anonymous(anonRoot, port, Ports.pasvRange(), emptyDir).set("ftpd_banner", "before reload");
+        Path file = conf.write(tmp.resolve("reload.conf"));
+        Daemon d = Servers.jvsftpd(home, tmp, port, file.toString());
+        try (Socket before = new Socket("127.0.0.1", port)) {
+            BufferedReader running = new BufferedReader(new InputStreamReader(before.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("220 before reload", running.readLine());
+            conf.set("ftpd_banner", "after reload").set("no_such_directive", "YES").write(file);
+            new ProcessBuilder("kill", "-HUP", Long.toString(d.pid())).start().waitFor();
+            String greeting = null;
+            for (int attempt = 0; attempt < 50 && !"220 after reload".equals(greeting); attempt++) {
+                Thread.sleep(100);
+                try (Socket after = new Socket("127.0.0.1", port)) {
+                    greeting = new BufferedReader(new InputStreamReader(after.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine();
+                }
+            }
+            assertEquals("220 after reload", greeting, d.output());
+            assertTrue(d.isAlive(), "a bad line on reload must not end the server:\n" + d.output());
+            assertTrue(d.output().contains("no_such_directive"), "the skipped line is logged:\n" + d.output());
+            before.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("221 Goodbye.", running.readLine(), "the running session is untouched");
+        } finally {
+            d.stop();
+        }
     }
 
     /** conf/vsftpd.conf as shipped: real vsftpd and jvsftpd both accept it and serve anonymous downloads. */

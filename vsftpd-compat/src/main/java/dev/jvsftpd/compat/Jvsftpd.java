@@ -8,8 +8,10 @@ import dev.jvsftpd.compat.config.OopsException;
 import dev.jvsftpd.compat.ftp.SessionServices;
 import dev.jvsftpd.compat.unix.UnixAccount;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
 /**
  * {@code jvsftpd [config-file]... [-oname=value]... [-v]}: vsftpd's command line, in the
@@ -53,6 +55,7 @@ public final class Jvsftpd {
             VsftpdServer server = VsftpdServer.create(launch.config(), services, launchingUser.uid() == 0);
             server.start();
             server.logStartup(launch.configFiles());
+            reloadOnHangup(server, launch.configFiles(), launchingUser.uid());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
@@ -72,6 +75,14 @@ public final class Jvsftpd {
         }
     }
 
+
+    /** SIGHUP re-reads the last config file for new sessions, as vsftpd does; without a file there is nothing to read. */
+    private static void reloadOnHangup(VsftpdServer server, List<Path> configFiles, long ownerUid) {
+        if (!configFiles.isEmpty()) {
+            Path last = configFiles.get(configFiles.size() - 1);
+            Signal.handle(new Signal("HUP"), signal -> server.reload(last, ownerUid));
+        }
+    }
 
     private static String usage(Dialect dialect) {
         return """

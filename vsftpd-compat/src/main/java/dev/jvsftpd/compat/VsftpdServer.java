@@ -17,6 +17,7 @@ import static dev.jvsftpd.compat.config.Directives.MAX_CLIENTS;
 import static dev.jvsftpd.compat.config.Directives.RUN_AS_LAUNCHING_USER;
 import static dev.jvsftpd.compat.config.Directives.WRITE_ENABLE;
 
+import dev.jvsftpd.compat.config.ConfigParser;
 import dev.jvsftpd.compat.config.Directive;
 import dev.jvsftpd.compat.config.Directives;
 import dev.jvsftpd.compat.config.OopsException;
@@ -54,10 +55,13 @@ public final class VsftpdServer {
     private final FtpServer server;
     private final Listener listener;
 
-    private VsftpdServer(VsftpdConfig config, FtpServer server, Listener listener) {
+    private final ConnectionGate gate;
+
+    private VsftpdServer(VsftpdConfig config, FtpServer server, Listener listener, ConnectionGate gate) {
         this.config = config;
         this.server = server;
         this.listener = listener;
+        this.gate = gate;
     }
 
     /** Checks the config as vsftpd does before it binds, and builds the server (not started). */
@@ -83,7 +87,8 @@ public final class VsftpdServer {
         factory.setCommandFactory(new VsftpdCommands(config, services));
         factory.setMessageResource(new VsftpdMessages());
         Map<String, Ftplet> ftplets = new LinkedHashMap<>();
-        ftplets.put("vsftpd", new ConnectionGate(config, services));
+        ConnectionGate gate = new ConnectionGate(config, services);
+        ftplets.put("vsftpd", gate);
         factory.setFtplets(ftplets);
         ConnectionConfigFactory connections = new ConnectionConfigFactory();
         // vsftpd's limits are enforced by ConnectionGate; FtpServer's own must never bite first.
@@ -96,7 +101,7 @@ public final class VsftpdServer {
         long maxClients = config.uint(MAX_CLIENTS);
         connections.setMaxThreads((int) (maxClients == 0 ? MAX_THREADS : Math.min(MAX_THREADS, maxClients + 8)));
         factory.setConnectionConfig(connections.createConnectionConfig());
-        return new VsftpdServer(config, factory.createServer(), listener);
+        return new VsftpdServer(config, factory.createServer(), listener, gate);
     }
 
     /** vsftpd runs one listener: IPv4 (listen) or IPv6 (listen_ipv6, dual stack on ::). */
@@ -155,6 +160,29 @@ public final class VsftpdServer {
         if (!notYet.isEmpty()) {
             LOG.warn("accepted but not acted on yet by jvsftpd {}: {}", HostServices.version(), String.join(", ", notYet));
         }
+    }
+
+    /**
+     * SIGHUP, as vsftpd's listener takes it: every setting back to its default, then only the
+     * last config file read again, with bad lines skipped; new sessions get the result, running
+     * ones keep theirs, and the listening socket stays as it is. An unreadable file keeps the
+     * settings in force. What is built at startup (the PAM stack for local_enable, the tcp_wrappers
+     * tables) only changes with a restart.
+     */
+    public void reload(Path lastConfigFile, long ownerUid) {
+        VsftpdConfig.Builder builder = new VsftpdConfig.Builder(config.dialect());
+        try {
+            for (OopsException skipped : ConfigParser.loadFileLeniently(lastConfigFile, ownerUid, builder)) {
+                LOG.warn("reload: skipped 500 OOPS: {}{}", skipped.vsftpdText(),
+                        skipped.detail().map(d -> " (" + d + ")").orElse(""));
+            }
+        } catch (OopsException e) {
+            LOG.warn("reload refused, settings unchanged: 500 OOPS: {}{}", e.vsftpdText(),
+                    e.detail().map(d -> " (" + d + ")").orElse(""));
+            return;
+        }
+        gate.reload(builder.build());
+        LOG.info("reloaded {} for new sessions", lastConfigFile);
     }
 
     /** Directives the config sets that jvsftpd accepts but does not act on yet. */

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * vsftpd.conf's grammar (reference section 1.3): lines split on LF only, column-1 {@code #}
@@ -24,6 +27,24 @@ public final class ConfigParser {
      * owned by the uid we run as.
      */
     public static void loadFile(Path file, long ownerUid, VsftpdConfig.Builder builder) {
+        load(file, ownerUid, builder, error -> {
+            throw error;
+        });
+    }
+
+    /**
+     * A SIGHUP's reading (reference section 1.1, item 6): the same checks, but a bad line is
+     * skipped rather than fatal.
+     *
+     * @return the errors of the skipped lines, for the log
+     */
+    public static List<OopsException> loadFileLeniently(Path file, long ownerUid, VsftpdConfig.Builder builder) {
+        List<OopsException> skipped = new ArrayList<>();
+        load(file, ownerUid, builder, skipped::add);
+        return skipped;
+    }
+
+    private static void load(Path file, long ownerUid, VsftpdConfig.Builder builder, Consumer<OopsException> badLine) {
         String text = readChecked(file, ownerUid);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -31,7 +52,11 @@ public final class ConfigParser {
             if (line.isEmpty() || line.charAt(0) == '#' || line.chars().allMatch(c -> ValueSyntax.isCSpace((char) c))) {
                 continue;
             }
-            applySetting(line, new Source(file.toString(), i + 1), builder);
+            try {
+                applySetting(line, new Source(file.toString(), i + 1), builder);
+            } catch (OopsException e) {
+                badLine.accept(e);
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class ConnectionGate extends DefaultFtplet {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGate.class);
     private static final String COUNTED = ConnectionGate.class.getName() + ".address";
 
-    private final VsftpdConfig config;
+    private volatile VsftpdConfig config;
     private final SessionServices services;
     private final AtomicInteger clients = new AtomicInteger();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
@@ -66,7 +66,8 @@ public final class ConnectionGate extends DefaultFtplet {
         SessionState state = SessionState.of(session);
         try {
             Verdict verdict = null;
-            if (config.bool(TCP_WRAPPERS)) {
+            // services are built at startup: a reload cannot switch tcp_wrappers on until a restart
+            if (config.bool(TCP_WRAPPERS) && services.hostsAccess() != null) {
                 verdict = askTcpWrappers(session);
                 if (verdict.access() == Verdict.Access.TWIST || verdict.access() == Verdict.Access.DROP) {
                     return FtpletResult.DISCONNECT;
@@ -150,6 +151,11 @@ public final class ConnectionGate extends DefaultFtplet {
         }
         String banner = sessionConfig.string(FTPD_BANNER);
         return Reply.of(220, banner != null ? banner : "(jvsftpd " + services.version() + ")");
+    }
+
+    /** The settings new sessions start from (SIGHUP); running sessions keep their own. */
+    public void reload(VsftpdConfig newConfig) {
+        this.config = newConfig;
     }
 
     @Override
