@@ -35,9 +35,4 @@ public record PamResult(boolean ok, String pamUser, PamStep failedStep, PamCode 
                                     Duration failDelay, String reason) {
         return new PamResult(false, pamUser, step, code, conversation, failDelay, reason, null);
     }
-
-    /** The texts (not prompts) the stack meant for the user, e.g. why an account is refused. */
-    public List<String> userMessages() {
-        return conversation.stream().filter(m -> !m.prompt()).map(PamMessage::text).toList();
-    }
 }

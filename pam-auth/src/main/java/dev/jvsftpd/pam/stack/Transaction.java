@@ -102,13 +102,9 @@ final class Transaction {
         failDelayUsec = Math.max(failDelayUsec, usec);
     }
 
-    /** The largest delay asked for since the last reset, or -1 when none was. */
+    /** The largest delay asked for during this transaction, or -1 when none was. */
     long failDelayUsec() {
         return failDelayUsec;
-    }
-
-    void resetFailDelay() {
-        failDelayUsec = -1;
     }
 
     void error(String text) {

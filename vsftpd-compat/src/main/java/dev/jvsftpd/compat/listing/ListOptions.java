@@ -26,9 +26,4 @@ public record ListOptions(boolean all, boolean longFormat, boolean reverse, bool
                 letters.indexOf('F') >= 0,
                 recurseEnabled && letters.indexOf('R') >= 0);
     }
-
-    /** The same options plus {@code -a}; STAT and a pattern starting with {@code .} imply it. */
-    public ListOptions withAll() {
-        return new ListOptions(true, longFormat, reverse, byTime, classify, recursive);
-    }
 }
