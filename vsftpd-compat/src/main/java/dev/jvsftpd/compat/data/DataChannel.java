@@ -38,6 +38,11 @@ public final class DataChannel implements Closeable {
         this.mayConnectTo = mayConnectTo;
     }
 
+    /** The data-connection directives this channel follows. */
+    public DataSettings settings() {
+        return settings;
+    }
+
     /** Every passive port tried was refused by policy: vsftpd gives up the session there. */
     public static final class BindRefused extends IOException {
         BindRefused() {

@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** LIST, NLST and {@code STAT <path>}: directories the session may open, formatted as vsftpd's ls. */
@@ -100,9 +102,12 @@ final class ListCommands {
         if (x.config().bool(TEXT_USERDB_NAMES)) {
             UnixAccounts accounts = x.accountsInView();
             // root's names resolve even in a jail without /etc/passwd (observed on vsftpd 3.0.3)
+            // the database is read per lookup; a listing asks for the same few ids over and over
+            Map<Integer, Optional<String>> users = new HashMap<>();
+            Map<Integer, Optional<String>> groups = new HashMap<>();
             format = format.withUserdbNames(
-                    uid -> accounts.byUid(uid).map(UnixAccount::name).or(() -> rootName(uid)),
-                    gid -> accounts.groupName(gid).or(() -> rootName(gid)));
+                    uid -> users.computeIfAbsent(uid, id -> accounts.byUid(id).map(UnixAccount::name).or(() -> rootName(id))),
+                    gid -> groups.computeIfAbsent(gid, id -> accounts.groupName(id).or(() -> rootName(id))));
         }
         if (x.config().bool(USE_LOCALTIME)) {
             format = format.withZone(ZoneId.systemDefault());

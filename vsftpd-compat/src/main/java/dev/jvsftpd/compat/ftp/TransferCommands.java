@@ -11,7 +11,6 @@ import static dev.jvsftpd.compat.config.Directives.LOCK_UPLOAD_FILES;
 import static dev.jvsftpd.compat.config.Directives.TRANS_CHUNK_SIZE;
 
 import dev.jvsftpd.compat.data.DataChannel;
-import dev.jvsftpd.compat.data.DataSettings;
 import dev.jvsftpd.compat.data.DataWatchdog;
 import dev.jvsftpd.compat.data.FileLocks;
 import dev.jvsftpd.compat.data.Transfer;
@@ -291,7 +290,7 @@ final class TransferCommands {
         }
         x.reply(150, opening);
         state.runningTransfer(socket);
-        DataWatchdog watchdog = new DataWatchdog(socket, DataSettings.from(x.config()).dataTimeoutMillis());
+        DataWatchdog watchdog = new DataWatchdog(socket, channel.settings().dataTimeoutMillis());
         try (socket; watchdog) {
             SecureData secure;
             try {
